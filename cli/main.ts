@@ -1,0 +1,67 @@
+import { loadConfig } from '../config/load-config.ts';
+import { CasebookError } from '../lib/casebook-error.ts';
+import { createLogger } from '../lib/logger.ts';
+import type { Command } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+import { UsageError } from './usage-error.ts';
+
+function helpText(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.join(' ').length));
+  const lines = commands.map((c) => `  casebook ${c.name.join(' ').padEnd(width)}  ${c.summary}`);
+
+  return ['casebook: an AI case analyst for MDR on SentinelOne', '', 'Commands:', ...lines, '']
+    .concat(['Run `casebook <command> --help` for its options.', ''])
+    .join('\n');
+}
+
+function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {
+  const matches = COMMANDS.filter((c) => c.name.every((word, i) => argv[i] === word));
+  const best = matches.sort((a, b) => b.name.length - a.name.length)[0];
+
+  return best && { command: best, args: argv.slice(best.name.length) };
+}
+
+/** Runs the CLI and returns the process exit code; never throws. */
+export async function main(
+  argv: string[],
+  { stdout = process.stdout, stderr = process.stderr, env = process.env } = {},
+): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    stdout.write(helpText(COMMANDS));
+    return argv.length === 0 ? 2 : 0;
+  }
+
+  const found = findCommand(argv);
+  if (!found) {
+    stderr.write(`casebook: unknown command "${argv.join(' ')}"\n\n${helpText(COMMANDS)}`);
+    return 2;
+  }
+
+  const { command, args } = found;
+  if (args.includes('--help') || args.includes('-h')) {
+    stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+
+  try {
+    const config = loadConfig({ env });
+    const logger = createLogger({ level: config.logLevel });
+    const interrupted = new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+
+    return await command.run({ args, config, logger, stdout, stderr, interrupted });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr.write(`casebook ${command.name.join(' ')}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof CasebookError) {
+      stderr.write(`casebook ${command.name.join(' ')}: ${error.message}\n`);
+      return error.fault === 'user' || error.fault === 'config' ? 2 : 1;
+    }
+    stderr.write(`casebook ${command.name.join(' ')}: unexpected failure: ${String(error)}\n`);
+    return 1;
+  }
+}

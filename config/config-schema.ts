@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const LogLevel = z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']);
+
+/**
+ * Where a secret lives, never the secret itself: `env:NAME` reads an environment
+ * variable, `file:/path` reads a file. Tokens stay out of config files and the database.
+ */
+export const SecretRef = z
+  .string()
+  .regex(/^(env:[A-Za-z_][A-Za-z0-9_]*|file:.+)$/, 'a secret reference such as env:S1_API_TOKEN');
+
+export const TenantConfig = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a lower-case slug'),
+  name: z.string().min(1),
+  consoleUrl: z.url({ protocol: /^https?$/ }),
+  tokenRef: SecretRef,
+});
+export type TenantConfig = z.infer<typeof TenantConfig>;
+
+export const Config = z.strictObject({
+  /** SQLite file of casebook's own store; `:memory:` in tests. */
+  databasePath: z.string().min(1).default('.casebook/casebook.db'),
+  logLevel: LogLevel.default('warn'),
+  /** Root of the shared public datasets (OTRF recordings, ATT&CK list). */
+  datasetsPath: z.string().min(1).default('../shared/datasets'),
+  sentinelone: z
+    .strictObject({
+      timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+      maxRetries: z.number().int().min(0).max(10).default(4),
+    })
+    .prefault({}),
+  tenants: z.array(TenantConfig).default([]),
+  sim: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65_535).default(4610),
+      /** Fixed API token for the simulator; a random one is generated when absent. */
+      token: z.string().min(16).optional(),
+      databasePath: z.string().min(1).default(':memory:'),
+    })
+    .prefault({}),
+});
+export type Config = z.infer<typeof Config>;
+export type ConfigInput = z.input<typeof Config>;
+
+/** Environment variables and the config keys they set, with how to read them. */
+export const ENV_KEYS: Record<string, { key: string[]; type: 'string' | 'integer' }> = {
+  CASEBOOK_DB: { key: ['databasePath'], type: 'string' },
+  CASEBOOK_LOG_LEVEL: { key: ['logLevel'], type: 'string' },
+  CASEBOOK_DATASETS: { key: ['datasetsPath'], type: 'string' },
+  CASEBOOK_S1_TIMEOUT_MS: { key: ['sentinelone', 'timeoutMs'], type: 'integer' },
+  CASEBOOK_S1_MAX_RETRIES: { key: ['sentinelone', 'maxRetries'], type: 'integer' },
+  CASEBOOK_SIM_HOST: { key: ['sim', 'host'], type: 'string' },
+  CASEBOOK_SIM_PORT: { key: ['sim', 'port'], type: 'integer' },
+  CASEBOOK_SIM_TOKEN: { key: ['sim', 'token'], type: 'string' },
+  CASEBOOK_SIM_DB: { key: ['sim', 'databasePath'], type: 'string' },
+};
