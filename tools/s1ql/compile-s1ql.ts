@@ -1,0 +1,34 @@
+import type { S1qlQuery } from './ast.ts';
+import { parseS1ql } from './parse-s1ql.ts';
+import { type S1qlErrorData, S1qlSyntaxError } from './s1ql-syntax-error.ts';
+import {
+  type CompileS1qlToSqlOptions,
+  compileS1qlToSql,
+  type S1qlSqlParam,
+} from './sql/compile-s1ql-to-sql.ts';
+
+export type CompileS1qlResult =
+  | {
+      readonly ok: true;
+      readonly sql: string;
+      readonly params: S1qlSqlParam[];
+      readonly query: S1qlQuery;
+    }
+  | { readonly ok: false; readonly error: S1qlErrorData };
+
+/** Parses S1QL 1.0 text and compiles it to a SQLite WHERE fragment, or returns the error. */
+export function compileS1ql(
+  text: string,
+  options: CompileS1qlToSqlOptions = {},
+): CompileS1qlResult {
+  const parsed = parseS1ql(text);
+  if (!parsed.ok) return parsed;
+
+  try {
+    const { sql, params } = compileS1qlToSql(parsed.query, options);
+    return { ok: true, sql, params, query: parsed.query };
+  } catch (error) {
+    if (error instanceof S1qlSyntaxError) return { ok: false, error: error.data };
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The S1QL engine: parse Deep Visibility queries written in S1QL 1.0 into a checked tree and
+ * compile that tree to parameterised SQLite over the simulator's event table.
+ *
+ * @module
+ */
+export type {
+  S1qlAnd,
+  S1qlBetween,
+  S1qlComparator,
+  S1qlComparison,
+  S1qlDialect,
+  S1qlExists,
+  S1qlExpr,
+  S1qlFieldRef,
+  S1qlInList,
+  S1qlIsBoolean,
+  S1qlIsEmpty,
+  S1qlMatchMode,
+  S1qlNot,
+  S1qlOperatorRef,
+  S1qlOr,
+  S1qlPredicate,
+  S1qlQuery,
+  S1qlSpan,
+  S1qlStringMatch,
+  S1qlValue,
+} from './ast.ts';
+export { isS1qlPredicate } from './ast.ts';
+export { type CompileS1qlResult, compileS1ql } from './compile-s1ql.ts';
+export { parseS1ql, type S1qlParseResult } from './parse-s1ql.ts';
+export { type S1qlErrorData, type S1qlProblem, S1qlSyntaxError } from './s1ql-syntax-error.ts';
+export {
+  type CompileS1qlToSqlOptions,
+  compileS1qlToSql,
+  MAX_S1QL_SQL_PARAMS,
+  type S1qlSql,
+  type S1qlSqlParam,
+} from './sql/compile-s1ql-to-sql.ts';
+export { registerS1qlSqlFunctions } from './sql/register-s1ql-sql-functions.ts';
+export { S1qlCompileError } from './sql/s1ql-compile-error.ts';
+export { S1QL_REGEXP_FUNCTION } from './sql/s1ql-sql-function-names.ts';
+export { MAX_S1QL_NESTING } from './v1/parse-s1ql-v1.ts';
+export { coerceS1qlValue, type S1qlTypedValue } from './validate/coerce-s1ql-value.ts';
+export { parseS1qlTime } from './validate/parse-s1ql-time.ts';
+export { validateS1qlPredicate, validateS1qlQuery } from './validate/validate-s1ql-query.ts';

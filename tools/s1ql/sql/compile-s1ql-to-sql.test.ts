@@ -1,0 +1,266 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { S1qlComparison, S1qlQuery } from '../ast.ts';
+import { FIELDS } from '../fields.ts';
+import { parseS1ql } from '../parse-s1ql.ts';
+import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
+import { compileS1qlToSql, MAX_S1QL_SQL_PARAMS } from './compile-s1ql-to-sql.ts';
+import { registerS1qlSqlFunctions } from './register-s1ql-sql-functions.ts';
+import { S1qlCompileError } from './s1ql-compile-error.ts';
+
+function query(text: string): S1qlQuery {
+  const result = parseS1ql(text);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.query;
+}
+
+function compiled(text: string): { sql: string; params: (string | number)[] } {
+  return compileS1qlToSql(query(text));
+}
+
+describe('compileS1qlToSql', () => {
+  it('compiles text equality to an indexable IS comparison', () => {
+    expect(compiled('TgtProcName = "cmd.exe"')).toEqual({
+      sql: '"tgt_process_name" IS ?',
+      params: ['cmd.exe'],
+    });
+    expect(compiled('TgtProcName != "cmd.exe"')).toEqual({
+      sql: '"tgt_process_name" IS NOT ?',
+      params: ['cmd.exe'],
+    });
+  });
+
+  it('compares enum fields with COLLATE NOCASE and the catalogue spelling', () => {
+    expect(compiled('ObjectType = "FILE"')).toEqual({
+      sql: '"event_category" IS ? COLLATE NOCASE',
+      params: ['file'],
+    });
+    expect(compiled('EventType In ("process creation", "File Creation")')).toEqual({
+      sql: '("event_type" IS NOT NULL AND "event_type" COLLATE NOCASE IN (?, ?))',
+      params: ['Process Creation', 'File Creation'],
+    });
+  });
+
+  it('binds numbers, times in epoch ms and booleans as 0/1', () => {
+    expect(compiled('DstPort >= "1024"')).toEqual({
+      sql: '("dst_port_number" IS NOT NULL AND "dst_port_number" >= ?)',
+      params: [1024],
+    });
+    expect(compiled('EventTime Between "2024-05-01T00:00:00Z" AND "1714608000000"')).toEqual({
+      sql: '("event_time" IS NOT NULL AND "event_time" BETWEEN ? AND ?)',
+      params: [1714521600000, 1714608000000],
+    });
+    expect(compiled('TgtFileIsExecutable = "TRUE"')).toEqual({
+      sql: '"tgt_file_is_executable" IS ?',
+      params: [1],
+    });
+    expect(compiled('TgtFileIsExecutable Is False').sql).toBe('"tgt_file_is_executable" IS 0');
+  });
+
+  it('compiles case-sensitive Contains with instr and the value untouched', () => {
+    expect(compiled('SrcProcCmdLine Contains "100%_done"')).toEqual({
+      sql: '("src_process_cmdline" IS NOT NULL AND instr("src_process_cmdline", ?) > 0)',
+      params: ['100%_done'],
+    });
+  });
+
+  it('compiles case-insensitive matches to escaped LIKE patterns', () => {
+    const like = `LIKE ? ESCAPE '\\'`;
+    expect(compiled('TgtFilePath ContainsCIS "\\Temp\\50%_x"')).toEqual({
+      sql: `("tgt_file_path" IS NOT NULL AND "tgt_file_path" ${like})`,
+      params: ['%\\\\Temp\\\\50\\%\\_x%'],
+    });
+    expect(compiled('TgtFilePath StartsWith Anycase "C:\\"').params).toEqual(['C:\\\\%']);
+    expect(compiled('TgtFilePath EndsWithCIS ".exe"').params).toEqual(['%.exe']);
+  });
+
+  it('compiles a case-sensitive prefix to an index range', () => {
+    expect(compiled('TgtFilePath StartsWith "C:\\Users\\"')).toEqual({
+      sql: '("tgt_file_path" IS NOT NULL AND "tgt_file_path" >= ? AND "tgt_file_path" < ?)',
+      params: ['C:\\Users\\', 'C:\\Users]'],
+    });
+  });
+
+  it('compiles a case-sensitive suffix with a code point count', () => {
+    expect(compiled('TgtFilePath EndsWith "😀.txt"')).toEqual({
+      sql: '("tgt_file_path" IS NOT NULL AND substr("tgt_file_path", ?) = ?)',
+      params: [-5, '😀.txt'],
+    });
+  });
+
+  it('compiles an empty case-sensitive needle to a presence test', () => {
+    expect(compiled('TgtFilePath Contains ""').sql).toBe('"tgt_file_path" IS NOT NULL');
+  });
+
+  it('compiles RegExp to the registered function with JavaScript flags', () => {
+    expect(compiled('SrcProcCmdLine RegExp "(?i)-enc\\s"')).toEqual({
+      sql: 's1ql_regexp("src_process_cmdline", ?, ?)',
+      params: ['-enc\\s', 'i'],
+    });
+    expect(compiled('SrcProcCmdLine RegExpCIS "(?s)a.b"').params).toEqual(['a.b', 'is']);
+  });
+
+  it('negates with NOT around the positive form', () => {
+    expect(compiled('SrcProcName Does Not ContainCIS "x"')).toEqual({
+      sql: 'NOT (("src_process_name" IS NOT NULL AND "src_process_name" LIKE ? ESCAPE \'\\\'))',
+      params: ['%x%'],
+    });
+    expect(compiled('SrcProcName Not In ("a")').sql).toBe(
+      'NOT (("src_process_name" IS NOT NULL AND "src_process_name" IN (?)))',
+    );
+    expect(compiled('NOT SrcProcName Exists').sql).toBe('NOT ("src_process_name" IS NOT NULL)');
+  });
+
+  it('compiles presence operators', () => {
+    expect(compiled('SrcProcName Exists').sql).toBe('"src_process_name" IS NOT NULL');
+    expect(compiled('SrcProcName Is Empty').sql).toBe(
+      `("src_process_name" IS NULL OR "src_process_name" = '')`,
+    );
+    expect(compiled('SrcProcName Is Not Empty').sql).toBe(
+      `NOT (("src_process_name" IS NULL OR "src_process_name" = ''))`,
+    );
+  });
+
+  it('compiles In Anycase on a text field with NOCASE', () => {
+    expect(compiled('SrcProcName In AnyCase ("a", "B")')).toEqual({
+      sql: '("src_process_name" IS NOT NULL AND "src_process_name" COLLATE NOCASE IN (?, ?))',
+      params: ['a', 'B'],
+    });
+  });
+
+  it('compiles In Contains to a balanced OR of substring tests', () => {
+    expect(compiled('SrcProcName In Contains ("a", "b", "c")')).toEqual({
+      sql:
+        '("src_process_name" IS NOT NULL AND ((instr("src_process_name", ?) > 0 OR ' +
+        'instr("src_process_name", ?) > 0) OR instr("src_process_name", ?) > 0))',
+      params: ['a', 'b', 'c'],
+    });
+  });
+
+  it('keeps values out of the SQL text', () => {
+    const { sql, params } = compiled('SrcProcName = "x\'); DROP TABLE events; --"');
+    expect(sql).toBe('"src_process_name" IS ?');
+    expect(params).toEqual(["x'); DROP TABLE events; --"]);
+  });
+
+  it('maps columns through columnFor, with a table qualifier', () => {
+    const result = compileS1qlToSql(query('SrcIP = "1" AND DstPort > 3'), {
+      columnFor: (field) => `e.${field.column}`,
+    });
+    expect(result.sql).toBe(
+      '("e"."src_ip_address" IS ? AND ("e"."dst_port_number" IS NOT NULL AND ' +
+        '"e"."dst_port_number" > ?))',
+    );
+  });
+
+  it('refuses a columnFor result that is not a plain identifier', () => {
+    const attempt = () =>
+      compileS1qlToSql(query('SrcIP = "1"'), { columnFor: () => 'x; DROP TABLE events' });
+    expect(attempt).toThrow(S1qlCompileError);
+    expect(attempt).toThrow(
+      'columnFor returned "x; DROP TABLE events" for SrcIP; expected a column name, ' +
+        'optionally qualified by a table name',
+    );
+  });
+
+  it('takes column names from the catalogue, not from the tree', () => {
+    const parsed = query('SrcIP = "1"');
+    const root = parsed.root as S1qlComparison;
+    const forged: S1qlQuery = {
+      ...parsed,
+      root: { ...root, field: { ...root.field, def: { ...root.field.def, column: 'x; --' } } },
+    };
+    expect(compileS1qlToSql(forged).sql).toBe('"src_ip_address" IS ?');
+  });
+
+  it('rejects a tree whose field is not in the catalogue', () => {
+    const parsed = query('SrcIP = "1"');
+    const root = parsed.root as S1qlComparison;
+    const forged: S1qlQuery = {
+      ...parsed,
+      root: { ...root, field: { ...root.field, def: { ...root.field.def, v1: 'Nope' } } },
+    };
+    expect(() => compileS1qlToSql(forged)).toThrow('line 1, column 1: unknown field "SrcIP"');
+  });
+
+  it('checks an edited tree before compiling it', () => {
+    const parsed = query('DstPort = "1"');
+    const root = parsed.root as S1qlComparison;
+    const edited: S1qlQuery = { ...parsed, root: { ...root, value: { ...root.value, text: 'x' } } };
+    expect(() => compileS1qlToSql(edited)).toThrow(S1qlSyntaxError);
+    expect(() => compileS1qlToSql(edited)).toThrow('DstPort takes a number, found "x"');
+  });
+
+  it('refuses more values than SQLite can bind', () => {
+    const values = Array.from({ length: MAX_S1QL_SQL_PARAMS + 1 }, (_, i) => `"${i}"`);
+    const attempt = () => compiled(`SrcIP In (${values.join(',')})`);
+    expect(attempt).toThrow(
+      `line 1, column 1: the query has more than ${MAX_S1QL_SQL_PARAMS} values; ` +
+        'split it into smaller queries',
+    );
+  });
+});
+
+describe('compiled SQL on a real SQLite', () => {
+  const db = new Database(':memory:');
+  const columns = FIELDS.map((field) => {
+    const type = field.type === 'string' || field.type === 'enum' ? 'TEXT' : 'INTEGER';
+    return `"${field.column}" ${type}`;
+  });
+  db.exec(`CREATE TABLE events (id INTEGER PRIMARY KEY, ${columns.join(', ')})`);
+  db.exec('CREATE INDEX events_type ON events (event_type COLLATE NOCASE)');
+  db.exec('CREATE INDEX events_tgt_path ON events (tgt_file_path)');
+  db.exec('CREATE INDEX events_tgt_path_nocase ON events (tgt_file_path COLLATE NOCASE)');
+  db.exec('CREATE INDEX events_time ON events (event_time)');
+  registerS1qlSqlFunctions(db);
+
+  const plan = (text: string): string => {
+    const { sql, params } = compiled(text);
+    const rows = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM events WHERE ${sql}`).all(params);
+    return (rows as { detail: string }[]).map((row) => row.detail).join(' | ');
+  };
+
+  it('serves enum equality and In from a NOCASE index', () => {
+    expect(plan('EventType = "Login"')).toBe(
+      'SEARCH events USING COVERING INDEX events_type (event_type=?)',
+    );
+    expect(plan('EventType In ("Login", "Logout")')).toBe(
+      'SEARCH events USING COVERING INDEX events_type (event_type=?)',
+    );
+  });
+
+  it('serves text equality and prefixes from an index', () => {
+    expect(plan('TgtFilePath = "C:\\x"')).toBe(
+      'SEARCH events USING COVERING INDEX events_tgt_path (tgt_file_path=?)',
+    );
+    expect(plan('TgtFilePath StartsWith "C:\\Users\\"')).toBe(
+      'SEARCH events USING COVERING INDEX events_tgt_path (tgt_file_path>? AND tgt_file_path<?)',
+    );
+    expect(plan('TgtFilePath StartsWithCIS "c:\\users\\"')).toBe(
+      'SEARCH events USING COVERING INDEX events_tgt_path_nocase ' +
+        '(tgt_file_path>? AND tgt_file_path<?)',
+    );
+  });
+
+  it('serves time ranges from an index', () => {
+    expect(plan('EventTime Between "2024-05-01" AND "2024-05-02"')).toBe(
+      'SEARCH events USING COVERING INDEX events_time (event_time>? AND event_time<?)',
+    );
+  });
+
+  it("runs an In Contains list longer than SQLite's expression depth limit", () => {
+    const values = Array.from({ length: 3000 }, (_, i) => `"needle${i}"`);
+    const { sql, params } = compiled(`TgtFilePath In Contains (${values.join(', ')})`);
+    expect(db.prepare(`SELECT count(*) AS n FROM events WHERE ${sql}`).get(params)).toEqual({
+      n: 0,
+    });
+  });
+
+  it('runs 1500 ORed conditions', () => {
+    const terms = Array.from({ length: 1500 }, (_, i) => `SrcIP = "10.0.${i}"`);
+    const { sql, params } = compiled(terms.join(' OR '));
+    expect(db.prepare(`SELECT count(*) AS n FROM events WHERE ${sql}`).get(params)).toEqual({
+      n: 0,
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { registerS1qlSqlFunctions } from './register-s1ql-sql-functions.ts';
+
+describe('registerS1qlSqlFunctions', () => {
+  const db = new Database(':memory:');
+  registerS1qlSqlFunctions(db);
+  const regexp = db.prepare('SELECT s1ql_regexp(?, ?, ?) AS hit');
+
+  it('returns 1 when the pattern matches anywhere in the value', () => {
+    expect(regexp.get('cmd /c whoami', 'who', '')).toEqual({ hit: 1 });
+  });
+
+  it('returns 0 when it does not', () => {
+    expect(regexp.get('cmd /c whoami', '^who', '')).toEqual({ hit: 0 });
+  });
+
+  it('honours flags', () => {
+    expect(regexp.get('PowerShell', 'powershell', '')).toEqual({ hit: 0 });
+    expect(regexp.get('PowerShell', 'powershell', 'i')).toEqual({ hit: 1 });
+  });
+
+  it('returns 0, not NULL, for a NULL value', () => {
+    expect(regexp.get(null, '.*', '')).toEqual({ hit: 0 });
+  });
+
+  it('matches numbers by their text', () => {
+    expect(regexp.get(3389, '^33', '')).toEqual({ hit: 1 });
+  });
+
+  it('reuses compiled patterns across rows', () => {
+    db.exec('CREATE TABLE t (v TEXT)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    for (let i = 0; i < 500; i += 1) insert.run(`value${i}`);
+    const row = db.prepare("SELECT sum(s1ql_regexp(v, '[05]$', '')) AS n FROM t").get();
+    expect(row).toEqual({ n: 100 });
+  });
+
+  it('can be registered twice on one connection', () => {
+    registerS1qlSqlFunctions(db);
+    expect(regexp.get('abc', 'b', '')).toEqual({ hit: 1 });
+  });
+
+  it('raises a SQLite error for an invalid pattern written by hand', () => {
+    expect(() => regexp.get('abc', '(', '')).toThrow('Invalid regular expression');
+  });
+});
