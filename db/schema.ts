@@ -1,4 +1,11 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * A tenant is one customer's SentinelOne console. The token is never stored: only a
@@ -15,3 +22,147 @@ export const tenants = sqliteTable('tenants', {
 });
 
 export type TenantRow = typeof tenants.$inferSelect;
+
+/**
+ * People and identities of a tenant and what they may do with held actions (see
+ * `policy/identity/role.ts`). The agents' own service identity is a row too.
+ */
+export const principals = sqliteTable(
+  'principals',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    role: text('role').notNull(),
+    displayName: text('display_name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);
+
+export type PrincipalRow = typeof principals.$inferSelect;
+
+/**
+ * A write the policy gate held for approval, bound to the exact arguments: the
+ * canonical JSON is what runs, its sha256 is what approvals name. `status` moves
+ * pending -> executing -> executed_verified | executed_unverified | failed, or
+ * pending -> denied | expired; only the move out of pending is contested, and it is
+ * a single conditional UPDATE so one writer wins.
+ */
+export const heldActions = sqliteTable(
+  'held_actions',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    /** The case: the SentinelOne threat id the run worked on. */
+    caseId: text('case_id').notNull(),
+    runId: text('run_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    /** The principal the agents ran as when they asked. */
+    requestedBy: text('requested_by').notNull(),
+    step: integer('step'),
+    tool: text('tool').notNull(),
+    effect: text('effect').notNull(),
+    argsJson: text('args_json').notNull(),
+    argsHash: text('args_hash').notNull(),
+    /** The model's stated reason for the call. */
+    reason: text('reason').notNull(),
+    decisionJson: text('decision_json').notNull(),
+    previewJson: text('preview_json').notNull(),
+    approvalsRequired: integer('approvals_required').notNull(),
+    status: text('status').notNull(),
+    /** Execution result digest, verification or error; null until it ran. */
+    outcomeJson: text('outcome_json'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    executedAt: integer('executed_at'),
+  },
+  (table) => [
+    index('held_actions_tenant_status').on(table.tenantId, table.status, table.createdAt),
+    index('held_actions_tenant_case').on(table.tenantId, table.caseId),
+    index('held_actions_tenant_hash').on(table.tenantId, table.argsHash),
+  ],
+);
+
+export type HeldActionRow = typeof heldActions.$inferSelect;
+
+/**
+ * One person's decision on a held action, bound to the argument hash they saw. An
+ * edit changes the hash, so approvals of the old arguments stop counting. The unique
+ * index is what makes "the same person cannot count twice" hold across processes.
+ */
+export const approvals = sqliteTable(
+  'approvals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    heldActionId: text('held_action_id')
+      .notNull()
+      .references(() => heldActions.id),
+    tenantId: text('tenant_id').notNull(),
+    principalId: text('principal_id').notNull(),
+    role: text('role').notNull(),
+    decision: text('decision').notNull(),
+    argsHash: text('args_hash').notNull(),
+    comment: text('comment'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('approvals_once_per_person').on(
+      table.heldActionId,
+      table.principalId,
+      table.argsHash,
+    ),
+  ],
+);
+
+export type ApprovalRow = typeof approvals.$inferSelect;
+
+/** An edit-then-approve: the arguments before and after, with both hashes. */
+export const heldActionEdits = sqliteTable('held_action_edits', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  heldActionId: text('held_action_id')
+    .notNull()
+    .references(() => heldActions.id),
+  tenantId: text('tenant_id').notNull(),
+  principalId: text('principal_id').notNull(),
+  previousArgsJson: text('previous_args_json').notNull(),
+  previousArgsHash: text('previous_args_hash').notNull(),
+  argsJson: text('args_json').notNull(),
+  argsHash: text('args_hash').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export type HeldActionEditRow = typeof heldActionEdits.$inferSelect;
+
+/**
+ * The audit trail: append-only (triggers refuse UPDATE and DELETE), one hash chain per
+ * tenant. `hash` covers every other column of the row, `prev_hash` is the hash of the
+ * tenant's previous entry, so changing, removing or reordering rows breaks the chain.
+ */
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    tenantId: text('tenant_id').notNull(),
+    /** 1, 2, 3... per tenant, without gaps. */
+    seq: integer('seq').notNull(),
+    at: integer('at').notNull(),
+    kind: text('kind').notNull(),
+    caseId: text('case_id'),
+    runId: text('run_id'),
+    step: integer('step'),
+    /** Who acted: an agent id for tool calls, a principal for decisions. */
+    actor: text('actor'),
+    /** Canonical JSON, already redacted. */
+    payloadJson: text('payload_json').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.seq] }),
+    index('audit_entries_tenant_case').on(table.tenantId, table.caseId),
+    index('audit_entries_tenant_run').on(table.tenantId, table.runId),
+  ],
+);
+
+export type AuditEntryRow = typeof auditEntries.$inferSelect;

@@ -1,0 +1,75 @@
+import type { ApprovalResult } from '../../policy/held-actions/approve-held-action.ts';
+import type { Command } from '../command.ts';
+import { UsageError } from '../usage-error.ts';
+import {
+  describeHeldAction,
+  openStore,
+  openTenantActions,
+  parseCommandArgs,
+  printable,
+  TENANT_OPTION,
+} from './actions-context.ts';
+
+export const actionsApprove: Command = {
+  name: ['actions', 'approve'],
+  summary: 'Approve a held action; the final approval runs and verifies it',
+  usage: [
+    'usage: casebook actions approve <id> --as <user> [--tenant <id>] [--comment <text>]',
+    '',
+    '  Approves the exact arguments the action holds. When this is the last approval',
+    '  it needs, casebook runs the action once and checks the console shows its effect.',
+    '  Exit status 1 when it ran but failed or could not be verified.',
+  ].join('\n'),
+  async run({ args, config, logger, stdout, stderr }) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { ...TENANT_OPTION, as: { type: 'string' }, comment: { type: 'string' } },
+      1,
+    );
+    if (values.as === undefined) throw new UsageError('--as <user> is required: who approves');
+    const [id] = positionals as [string];
+
+    const store = openStore(config);
+    try {
+      const actions = openTenantActions({
+        store,
+        config,
+        tenantId: values.tenant,
+        logger,
+        withConsole: true,
+      });
+      const result = await actions.approve({ id, principalId: values.as, comment: values.comment });
+      return report(result, { stdout, stderr });
+    } finally {
+      store.close();
+    }
+  },
+};
+
+/** What an approval did, and the exit status that tells scripts whether it worked. */
+export function report(
+  result: ApprovalResult,
+  { stdout, stderr }: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): number {
+  stdout.write(`${describeHeldAction(result.action)}\n`);
+
+  if (!result.executed) {
+    const missing = result.required - result.approvals;
+    const counted = `${result.approvals} of ${result.required}`;
+    stdout.write(`approved (${counted}); waiting for ${missing} more approver(s)\n`);
+    return 0;
+  }
+
+  const outcome = result.outcome;
+  if (outcome?.status === 'executed_verified') {
+    stdout.write(`executed and verified: ${printable(outcome.verification?.detail ?? '')}\n`);
+    return 0;
+  }
+  if (outcome?.status === 'executed_unverified') {
+    const detail = printable(outcome.verification?.detail ?? 'no verification');
+    stderr.write(`executed, but NOT verified: ${detail}\n`);
+    return 1;
+  }
+  stderr.write(`execution FAILED: ${printable(outcome?.error?.message ?? 'unknown failure')}\n`);
+  return 1;
+}

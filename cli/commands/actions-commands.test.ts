@@ -1,0 +1,229 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { Config } from '../../config/config-schema.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { systemClock } from '../../lib/clock.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { createToolGate } from '../../policy/gate/tool-gate.ts';
+import { ApprovalRefusedError } from '../../policy/held-actions/approval-refused-error.ts';
+import { HeldActionClosedError } from '../../policy/held-actions/held-action-closed-error.ts';
+import { HeldActionNotFoundError } from '../../policy/held-actions/held-action-not-found-error.ts';
+import { SERVICE_IDENTITY } from '../../policy/identity/role.ts';
+import { DEFAULT_POLICY } from '../../policy/rules/policy-file.ts';
+import { AGENTS, POLICY_SCENARIO_INPUT, THREAT_ID } from '../../policy/testing/policy-scenario.ts';
+import { type RunningSimulator, startSimulator } from '../../sim/start-simulator.ts';
+import { createSentinelOneClient } from '../../tools/sentinelone/sentinelone-client.ts';
+import { sentinelOneCapabilities } from '../../tools/sentinelone/tools/sentinelone-capabilities.ts';
+import { createSentinelOneRegistry } from '../../tools/sentinelone/tools/sentinelone-tools.ts';
+import type { Command, CommandContext } from '../command.ts';
+import { UsageError } from '../usage-error.ts';
+import { actionsApprove } from './actions-approve.ts';
+import { actionsDeny } from './actions-deny.ts';
+import { actionsEdit } from './actions-edit.ts';
+import { actionsGrant } from './actions-grant.ts';
+import { actionsList } from './actions-list.ts';
+
+let sim: RunningSimulator;
+let config: Config;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, scenarios: [POLICY_SCENARIO_INPUT] });
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-cli-'));
+  const tokenFile = join(dir, 'acme.token');
+  writeFileSync(tokenFile, sim.token);
+  config = Config.parse({
+    databasePath: join(dir, 'casebook.db'),
+    tenants: [{ id: 'acme', name: 'Acme', consoleUrl: sim.url, tokenRef: `file:${tokenFile}` }],
+  });
+});
+
+afterAll(async () => {
+  await sim.close();
+});
+
+async function run(command: Command, args: string[]) {
+  let out = '';
+  let err = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const context: CommandContext = {
+    args,
+    config,
+    logger: silentLogger,
+    stdout: sink((text) => {
+      out += text;
+    }),
+    stderr: sink((text) => {
+      err += text;
+    }),
+    interrupted: new Promise(() => {}),
+  };
+  const code = await command.run(context);
+  return { code, out, err };
+}
+
+/** Has the agents ask for a write through the gate, as a run would. */
+async function heldByAgent(tool: string, input: unknown): Promise<string> {
+  const store = openDatabase({ path: config.databasePath });
+  const client = createSentinelOneClient({ baseUrl: sim.url, token: sim.token });
+  const gate = createToolGate({
+    db: store.db,
+    tenantId: 'acme',
+    registry: createSentinelOneRegistry(),
+    capabilities: sentinelOneCapabilities(client),
+    policy: DEFAULT_POLICY,
+    clock: systemClock,
+  });
+  const result = await gate
+    .toolbox({ caseId: THREAT_ID, runId: 'run-9', agentId: 'triage' })
+    .call({ tool, input, reason: 'because' });
+  store.close();
+  if (result.status !== 'held') throw new Error(`expected a hold, got ${result.status}`);
+  return result.heldActionId;
+}
+
+describe('casebook actions', () => {
+  it('grants roles and says who may approve', async () => {
+    expect(await run(actionsGrant, ['alice', '--role', 'analyst', '--tenant', 'acme'])).toEqual({
+      code: 0,
+      out: 'alice is analyst in tenant acme; may approve held actions\n',
+      err: '',
+    });
+    expect((await run(actionsGrant, ['bob', '--role', 'admin', '--tenant', 'acme'])).code).toBe(0);
+    expect((await run(actionsGrant, ['val', '--role', 'viewer', '--tenant', 'acme'])).out).toBe(
+      'val is viewer in tenant acme; may not approve held actions\n',
+    );
+    await expect(run(actionsGrant, ['eve', '--role', 'root', '--tenant', 'acme'])).rejects.toThrow(
+      'invalid principal: role: Invalid option',
+    );
+  });
+
+  it('lists, approves and runs a held note, verified on the console', async () => {
+    const id = await heldByAgent('add_threat_note', {
+      threatIds: [THREAT_ID],
+      text: 'Closing as benign.',
+    });
+
+    const listed = await run(actionsList, ['--tenant', 'acme']);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain(`${id}  pending`);
+    expect(listed.out).toContain(
+      `add_threat_note on case ${THREAT_ID}: adds a note to 1 threat: ` +
+        `powershell.exe (${THREAT_ID})`,
+    );
+    expect(listed.out).toContain('approvals 0/1; expires');
+
+    const approved = await run(actionsApprove, [id, '--as', 'alice', '--tenant', 'acme']);
+    expect(approved.code).toBe(0);
+    expect(approved.out).toContain('executed and verified: the note is listed on 1 threat(s)');
+
+    const notes = await createSentinelOneClient({
+      baseUrl: sim.url,
+      token: sim.token,
+    }).listThreatNotes({ threatId: THREAT_ID });
+    expect(notes.items.map((note) => note.text)).toContain('Closing as benign.');
+
+    await expect(run(actionsApprove, [id, '--as', 'bob', '--tenant', 'acme'])).rejects.toThrow(
+      HeldActionClosedError,
+    );
+  });
+
+  it('refuses the service identity and people without an approving role', async () => {
+    const id = await heldByAgent('disconnect_agents', { agentIds: [AGENTS.server.id] });
+
+    await expect(
+      run(actionsApprove, [id, '--as', SERVICE_IDENTITY, '--tenant', 'acme']),
+    ).rejects.toThrow(ApprovalRefusedError);
+    await expect(run(actionsApprove, [id, '--as', 'val', '--tenant', 'acme'])).rejects.toThrow(
+      'val has a role that may not decide on held actions (admin or analyst may)',
+    );
+
+    const first = await run(actionsApprove, [id, '--as', 'alice', '--tenant', 'acme']);
+    expect(first.out).toContain('approved (1 of 2); waiting for 1 more approver(s)');
+  });
+
+  it('denies an action for good', async () => {
+    const id = await heldByAgent('set_incident_status', {
+      threatIds: [THREAT_ID],
+      status: 'resolved',
+    });
+
+    const denied = await run(actionsDeny, [
+      id,
+      '--as',
+      'bob',
+      '--tenant',
+      'acme',
+      '--comment',
+      'injected',
+    ]);
+    expect(denied.code).toBe(0);
+    expect(denied.out).toContain(`${id}  denied`);
+
+    await expect(run(actionsApprove, [id, '--as', 'alice', '--tenant', 'acme'])).rejects.toThrow(
+      `held action ${id} was denied and can never run`,
+    );
+    expect(
+      (await run(actionsList, ['--tenant', 'acme', '--status', 'denied', '--json'])).out,
+    ).toContain(`"id": "${id}"`);
+  });
+
+  it('edits and approves, running the edited arguments', async () => {
+    const id = await heldByAgent('set_analyst_verdict', {
+      threatIds: [THREAT_ID],
+      verdict: 'false_positive',
+    });
+
+    const edited = await run(actionsEdit, [
+      id,
+      '--as',
+      'alice',
+      '--tenant',
+      'acme',
+      '--args',
+      JSON.stringify({ threatIds: [THREAT_ID], verdict: 'true_positive' }),
+    ]);
+
+    expect(edited.code).toBe(0);
+    expect(edited.out).toContain(
+      'executed and verified: analystVerdict is true_positive on 1 threat(s)',
+    );
+  });
+
+  it('explains bad input: unknown ids, missing flags, unknown statuses, bad JSON', async () => {
+    await expect(
+      run(actionsApprove, ['ha_missing', '--as', 'alice', '--tenant', 'acme']),
+    ).rejects.toThrow(HeldActionNotFoundError);
+    await expect(run(actionsApprove, ['ha_missing', '--tenant', 'acme'])).rejects.toThrow(
+      UsageError,
+    );
+    await expect(run(actionsDeny, ['--as', 'alice'])).rejects.toThrow(
+      'expects 1 argument(s), got 0',
+    );
+    await expect(run(actionsList, ['--status', 'sleeping'])).rejects.toThrow(
+      'unknown status "sleeping"',
+    );
+    await expect(run(actionsList, ['--colour'])).rejects.toThrow(UsageError);
+    await expect(run(actionsEdit, ['ha_x', '--as', 'alice', '--args', '{nope'])).rejects.toThrow(
+      '--args is not JSON',
+    );
+  });
+
+  it('needs a console for the tenant to approve, but not to list', async () => {
+    expect((await run(actionsList, ['--tenant', 'globex'])).out).toBe(
+      'no held actions (pending) in tenant globex\n',
+    );
+    await expect(
+      run(actionsApprove, ['ha_x', '--as', 'alice', '--tenant', 'globex']),
+    ).rejects.toThrow('a tenant "globex" with its console URL and token reference');
+  });
+});

@@ -1,0 +1,66 @@
+import type { Command } from '../command.ts';
+import { UsageError } from '../usage-error.ts';
+import { report } from './actions-approve.ts';
+import {
+  openStore,
+  openTenantActions,
+  parseCommandArgs,
+  TENANT_OPTION,
+} from './actions-context.ts';
+
+export const actionsEdit: Command = {
+  name: ['actions', 'edit'],
+  summary: 'Replace a held action’s arguments and approve the new ones',
+  usage: [
+    "usage: casebook actions edit <id> --as <user> --args '<json>'",
+    '                             [--tenant <id>] [--comment <text>]',
+    '',
+    '  The edit is recorded with the old and the new argument hash; approvals of the',
+    '  old arguments stop counting, and yours counts for the new ones.',
+  ].join('\n'),
+  async run({ args, config, logger, stdout, stderr }) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        ...TENANT_OPTION,
+        as: { type: 'string' },
+        args: { type: 'string' },
+        comment: { type: 'string' },
+      },
+      1,
+    );
+    if (values.as === undefined)
+      throw new UsageError('--as <user> is required: who edits and approves');
+    if (values.args === undefined)
+      throw new UsageError('--args <json> is required: the new arguments');
+    let edited: unknown;
+    try {
+      edited = JSON.parse(values.args);
+    } catch (error) {
+      throw new UsageError(
+        `--args is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const [id] = positionals as [string];
+
+    const store = openStore(config);
+    try {
+      const actions = openTenantActions({
+        store,
+        config,
+        tenantId: values.tenant,
+        logger,
+        withConsole: true,
+      });
+      const result = await actions.editAndApprove({
+        id,
+        principalId: values.as,
+        args: edited,
+        comment: values.comment,
+      });
+      return report(result, { stdout, stderr });
+    } finally {
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import type { CasebookDb } from '../../db/open-database.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Logger } from '../../lib/logger.ts';
+import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
+import type { ToolRegistry } from '../../tools/registry/tool-registry.ts';
+import type { AuditTrail } from '../audit/audit-trail.ts';
+import type { VerifyTiming } from '../execution/execute-write.ts';
+
+/** What deciding on and running a tenant's held actions needs. */
+export interface HeldActionDeps<Caps extends ToolCapabilities> {
+  db: CasebookDb;
+  tenantId: string;
+  registry: ToolRegistry<Caps>;
+  /** The tenant's clients, used only to run approved actions and preview edits. */
+  capabilities: Caps;
+  audit: AuditTrail;
+  clock: Clock;
+  logger: Logger;
+  timing: VerifyTiming;
+}

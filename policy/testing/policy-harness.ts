@@ -1,0 +1,96 @@
+import { openDatabase } from '../../db/open-database.ts';
+import { createManualClock } from '../../lib/clock.ts';
+import type { ToolCapabilities, ToolDefinition } from '../../tools/registry/define-tool.ts';
+import { createToolRegistry } from '../../tools/registry/tool-registry.ts';
+import { createAuditTrail, listAuditEntries } from '../audit/audit-trail.ts';
+import { createSecretRedactor } from '../audit/secret-redactor.ts';
+import { createToolGate } from '../gate/tool-gate.ts';
+import { createHeldActions } from '../held-actions/held-actions.ts';
+import { upsertPrincipal } from '../identity/principals.ts';
+import { SERVICE_IDENTITY } from '../identity/role.ts';
+import { parsePolicy } from '../rules/parse-policy.ts';
+import type { Policy } from '../rules/policy-file.ts';
+
+export const TENANT = 'acme';
+
+export const PEOPLE = {
+  alice: 'analyst',
+  bob: 'analyst',
+  carol: 'admin',
+  victor: 'viewer',
+  hana: 'hunter',
+  soar: 'automation',
+  [SERVICE_IDENTITY]: 'service',
+} as const;
+
+/** A policy from YAML text, the way tenants write it. */
+export function policyFrom(yaml: string): Policy {
+  return parsePolicy({ text: yaml, source: 'test-policy.yaml' });
+}
+
+/**
+ * An in-memory store with the test tenant's principals, a manual clock, and a gate and
+ * held-action API over the given tools, wired the way the runtime wires them.
+ */
+export function createPolicyHarness<Caps extends ToolCapabilities>({
+  tools,
+  capabilities,
+  policy,
+  path = ':memory:',
+  start = Date.UTC(2026, 0, 5, 9, 0, 0),
+  timing = { timeoutMs: 10_000, pollMs: 1_000 },
+  clock = createManualClock(start),
+}: {
+  tools: readonly ToolDefinition<Caps>[];
+  capabilities: Caps;
+  policy: Policy;
+  path?: string;
+  start?: number;
+  timing?: { timeoutMs: number; pollMs: number };
+  clock?: ReturnType<typeof createManualClock>;
+}) {
+  const store = openDatabase({ path });
+  const registry = createToolRegistry(tools);
+  const audit = createAuditTrail({
+    db: store.db,
+    clock,
+    redactor: createSecretRedactor(policy.redact),
+  });
+
+  for (const [id, role] of Object.entries(PEOPLE)) {
+    upsertPrincipal({ db: store.db, clock, principal: { tenantId: TENANT, id, role } });
+  }
+
+  const gate = createToolGate({
+    db: store.db,
+    tenantId: TENANT,
+    registry,
+    capabilities,
+    policy,
+    clock,
+    audit,
+    timing,
+  });
+  const actions = createHeldActions({
+    db: store.db,
+    tenantId: TENANT,
+    registry,
+    capabilities,
+    audit,
+    clock,
+    timing,
+  });
+  const toolbox = gate.toolbox({ caseId: '100', runId: 'run-1', agentId: 'triage' });
+
+  return {
+    ...store,
+    clock,
+    registry,
+    audit,
+    gate,
+    actions,
+    toolbox,
+    entries: (kinds?: Parameters<typeof listAuditEntries>[0]['kinds']) =>
+      listAuditEntries({ db: store.db, tenantId: TENANT, kinds }),
+  };
+}
