@@ -24,7 +24,15 @@ function findCommand(argv: string[]): { command: Command; args: string[] } | und
 /** Runs the CLI and returns the process exit code; never throws. */
 export async function main(
   argv: string[],
-  { stdout = process.stdout, stderr = process.stderr, env = process.env } = {},
+  {
+    stdout = process.stdout,
+    stderr = process.stderr,
+    env = process.env,
+  }: {
+    stdout?: NodeJS.WritableStream;
+    stderr?: NodeJS.WritableStream;
+    env?: Record<string, string | undefined>;
+  } = {},
 ): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     stdout.write(helpText(COMMANDS));

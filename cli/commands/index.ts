@@ -1,3 +1,22 @@
 import type { Command } from '../command.ts';
+import { actionsApprove } from './actions-approve.ts';
+import { actionsDeny } from './actions-deny.ts';
+import { actionsEdit } from './actions-edit.ts';
+import { actionsGrant } from './actions-grant.ts';
+import { actionsList } from './actions-list.ts';
+import { auditVerify } from './audit-verify.ts';
+import { demo } from './demo.ts';
+import { simImport } from './sim-import.ts';
+import { simServe } from './sim-serve.ts';
 
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  demo,
+  simServe,
+  simImport,
+  actionsList,
+  actionsApprove,
+  actionsDeny,
+  actionsEdit,
+  actionsGrant,
+  auditVerify,
+];

@@ -1,0 +1,89 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+
+import { Config } from '../../config/config-schema.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { createManualClock } from '../../lib/clock.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { createAuditTrail } from '../../policy/audit/audit-trail.ts';
+import { createSecretRedactor } from '../../policy/audit/secret-redactor.ts';
+import { auditVerify } from './audit-verify.ts';
+
+async function verify(config: Config, args: string[] = []) {
+  let out = '';
+  let err = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = await auditVerify.run({
+    args,
+    config,
+    logger: silentLogger,
+    stdout: sink((text) => {
+      out += text;
+    }),
+    stderr: sink((text) => {
+      err += text;
+    }),
+    interrupted: new Promise(() => {}),
+  });
+  return { code, out, err };
+}
+
+function trailOf(entries: number) {
+  const config = Config.parse({
+    databasePath: join(mkdtempSync(join(tmpdir(), 'casebook-audit-cli-')), 'c.db'),
+  });
+  const store = openDatabase({ path: config.databasePath });
+  const audit = createAuditTrail({
+    db: store.db,
+    clock: createManualClock(),
+    redactor: createSecretRedactor(),
+  });
+  const hashes = [];
+  for (let i = 0; i < entries; i += 1)
+    hashes.push(audit.append({ tenantId: 'acme', kind: 'tool.call', payload: { i } }).hash);
+  return { config, store, hashes };
+}
+
+describe('casebook audit verify', () => {
+  it('reports each chain with its length and head hash', async () => {
+    const { config, store, hashes } = trailOf(3);
+    store.close();
+
+    expect(await verify(config)).toEqual({
+      code: 0,
+      out: `acme: 3 entries verified, head ${hashes[2]}\n`,
+      err: '',
+    });
+  });
+
+  it('exits non-zero naming the entry that was tampered with', async () => {
+    const { config, store } = trailOf(4);
+    store.sqlite.exec('drop trigger audit_entries_no_update');
+    store.sqlite.prepare(`update audit_entries set payload_json = '{"i":99}' where seq = 3`).run();
+    store.close();
+
+    expect(await verify(config, ['--tenant', 'acme'])).toEqual({
+      code: 1,
+      out: '',
+      err:
+        'audit verification FAILED at acme#3 (hash_mismatch): ' +
+        'audit entry acme#3 does not match its hash: the row was changed\n',
+    });
+  });
+
+  it('says so when there is nothing to verify', async () => {
+    const { config, store } = trailOf(0);
+    store.close();
+
+    expect((await verify(config)).out).toBe('no audit entries\n');
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+
+import { loadConfig } from '../config/load-config.ts';
+import { silentLogger } from '../lib/logger.ts';
+import type { CommandContext } from './command.ts';
+import { simServe } from './commands/sim-serve.ts';
+import { main } from './main.ts';
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk) => {
+    text += String(chunk);
+  });
+  return { stream, text: () => text };
+}
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  const out = capture();
+  const err = capture();
+  const code = await main(argv, { stdout: out.stream, stderr: err.stream, env });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+describe('casebook CLI', () => {
+  it('lists the commands with --help and exits 0', async () => {
+    const { code, stdout } = await run(['--help']);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('casebook sim serve');
+    expect(stdout).toContain('casebook demo');
+  });
+
+  it('rejects an unknown command with exit code 2', async () => {
+    const { code, stderr } = await run(['sim', 'explode']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "sim explode"');
+  });
+
+  it('rejects a port that is not a number and shows the usage', async () => {
+    const { code, stderr } = await run(['sim', 'serve', '--port', 'abc']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('--port expects an integer from 0 to 65535, got "abc"');
+    expect(stderr).toContain('Usage: casebook sim serve');
+  });
+
+  it('rejects an unknown flag', async () => {
+    const { code, stderr } = await run(['sim', 'serve', '--prot', '1']);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Unknown option '--prot'/);
+  });
+
+  it('stops on a bad configuration value, naming the variable', async () => {
+    const { code, stderr } = await run(['sim', 'serve'], { CASEBOOK_LOG_LEVEL: 'loud' });
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('logLevel (from CASEBOOK_LOG_LEVEL)');
+  });
+
+  it('needs at least one recording to import', async () => {
+    const { code, stderr } = await run(['sim', 'import']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('name at least one recording or folder');
+  });
+
+  it('reports a scenario file that does not exist without starting the simulator', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'casebook-cli-')), 'nope.json');
+
+    const { code, stderr } = await run(['sim', 'serve', '--port', '0', '--scenario', missing]);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('nope.json');
+  });
+
+  it('serves the built-in scenarios until interrupted', async () => {
+    const out = capture();
+    let stop = () => {};
+    const interrupted = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const context: CommandContext = {
+      args: ['--port', '0', '--token', 'test-token-0123456789abcdef'],
+      config: loadConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'casebook-cli-')) }),
+      logger: silentLogger,
+      stdout: out.stream,
+      stderr: capture().stream,
+      interrupted,
+    };
+
+    const running = simServe.run(context);
+    while (!out.text().includes('Press Ctrl-C')) await new Promise((r) => setTimeout(r, 10));
+    const url = /listening on (\S+)/.exec(out.text())?.[1];
+    const response = await fetch(`${url}/web/api/v2.1/threats?limit=1`, {
+      headers: { Authorization: 'ApiToken test-token-0123456789abcdef' },
+    });
+    const body = (await response.json()) as { pagination: { totalItems: number } };
+    stop();
+
+    expect(await running).toBe(0);
+    expect(response.status).toBe(200);
+    expect(body.pagination.totalItems).toBeGreaterThanOrEqual(4);
+    expect(out.text()).toContain('simulator stopped');
+  });
+});

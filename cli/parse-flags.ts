@@ -1,0 +1,44 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
+import { UsageError } from './usage-error.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `node:util` parseArgs in strict mode, with its errors turned into usage errors. */
+export function parseFlags<const O extends Options>({
+  args,
+  options,
+  positionals = false,
+}: {
+  args: string[];
+  options: O;
+  positionals?: boolean;
+}) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: positionals });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Reads an integer flag, or throws a usage error naming the flag and the range. */
+export function integerFlag({
+  name,
+  value,
+  min,
+  max,
+}: {
+  name: string;
+  value: string | undefined;
+  min: number;
+  max: number;
+}): number | undefined {
+  if (value === undefined) return undefined;
+
+  const number = Number(value);
+  if (!/^-?\d+$/.test(value) || number < min || number > max) {
+    throw new UsageError(`--${name} expects an integer from ${min} to ${max}, got "${value}"`);
+  }
+
+  return number;
+}
