@@ -6,7 +6,7 @@
  *
  * Figures: build rate, per-query time to materialise (median of runs), paging time and
  * RSS growth while paging, and each query's time as a ratio of one full table scan
- * measured in the same run.
+ * measured in the same run. The last query is a deliberate worst case (no anchor at all).
  *
  *   npm run bench:dv [-- --events 1000000 --runs 5]
  */
@@ -28,6 +28,8 @@ const QUERIES: Record<string, string> = {
   'admin ports outbound': `EventType = "IP Connect" AND DstPort In ("445", "3389", "5985") AND NOT DstIP StartsWith "10."`,
   'Office spawns a shell': `SrcProcName In Anycase ("winword.exe", "excel.exe", "outlook.exe") AND TgtProcName In Anycase ("cmd.exe", "powershell.exe", "wscript.exe")`,
   'Run key writes': `EventType = "Registry Value Modified" AND RegistryKeyPath ContainsCIS "\\CurrentVersion\\Run"`,
+  // Not typical: no event type, name or time anchor, so nothing but a full scan can answer.
+  'worst case: bare full text': `TgtProcCmdLine ContainsCIS "mimikatz" OR SrcProcCmdLine ContainsCIS "mimikatz"`,
 };
 
 const target = Number(argValue('events', '1000000'));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../lib/clock.ts';
+import { compileS1ql } from '../../tools/s1ql/index.ts';
 import { Scenario } from '../scenario.ts';
 import { createDvQuery } from './deep-visibility/dv-queries.ts';
 import { loadScenario } from './load-scenario.ts';
@@ -226,6 +227,28 @@ describe('loadScenario', () => {
       .all('cmd.exe') as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toContain('events_src_name');
     expect(counts(store).events).toBe(20_010);
+  });
+
+  it('serves exact and AnyCase process-name hunts from indexes', () => {
+    const store = openSimStore();
+    const planOf = (query: string) => {
+      const compiled = compileS1ql(query);
+      if (!compiled.ok) throw new Error(compiled.error.message);
+      return (
+        store.db
+          .prepare(`EXPLAIN QUERY PLAN SELECT id FROM events WHERE ${compiled.sql}`)
+          .all(...compiled.params) as { detail: string }[]
+      )
+        .map((step) => step.detail)
+        .join(' ');
+    };
+
+    expect(planOf('TgtProcName = "rundll32.exe"')).toContain('events_tgt_name');
+    expect(planOf('SrcProcName In AnyCase ("winword.exe", "excel.exe")')).toContain(
+      'events_src_name_nocase',
+    );
+    expect(planOf('TgtProcName In AnyCase ("cmd.exe")')).toContain('events_tgt_name_nocase');
+    store.close();
   });
 
   describe('with a file store', () => {

@@ -141,7 +141,8 @@ function eventTableSql(): string {
 /**
  * Indexes on the hunting hot paths: time ranges, event types (S1QL compares enums with
  * NOCASE, text case-sensitively, so each index uses the collation its queries use), one
- * endpoint, one storyline, one process, and hash, name or address pivots. The loader
+ * endpoint, one storyline, one process, process names either way (hunters match them
+ * exactly and with AnyCase), and hash or address pivots. The loader
  * drops and rebuilds them around a bulk load into an empty table, because building an
  * index once from sorted data beats updating it a million times.
  */
@@ -153,6 +154,9 @@ export const EVENT_INDEXES: readonly { name: string; sql: string }[] = [
   ['events_tgt_storyline', 'tgt_process_storyline_id'],
   ['events_src_uid', 'src_process_uid'],
   ['events_src_name', 'src_process_name'],
+  ['events_src_name_nocase', 'src_process_name COLLATE NOCASE'],
+  ['events_tgt_name', 'tgt_process_name'],
+  ['events_tgt_name_nocase', 'tgt_process_name COLLATE NOCASE'],
   ['events_src_sha1', 'src_process_image_sha1'],
   ['events_file_sha1', 'tgt_file_sha1'],
   ['events_dst_ip', 'dst_ip_address'],
