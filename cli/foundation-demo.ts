@@ -97,24 +97,21 @@ async function showStoryline({
   threat: Threat;
   write: (line: string) => void;
 }): Promise<void> {
-  const byType = new Map<string, number>();
+  const eventTypes: string[] = [];
   let pages = 0;
-  let events = 0;
 
   for await (const page of client.iterateThreatEvents({
     threatId: threat.id,
     limit: STORYLINE_PAGE,
   })) {
     pages += 1;
-    events += page.items.length;
-    for (const event of page.items)
-      byType.set(event.eventType, (byType.get(event.eventType) ?? 0) + 1);
+    for (const event of page.items) eventTypes.push(event.eventType);
   }
 
-  write(`  storyline ${threat.threatInfo.storyline}: ${events} events in ${pages} pages`);
-  for (const [type, count] of [...byType].sort((a, b) => b[1] - a[1])) {
-    write(`    ${type.padEnd(28)} ${count}`);
-  }
+  write(
+    `  storyline ${threat.threatInfo.storyline}: ${eventTypes.length} events in ${pages} pages`,
+  );
+  writeCounts({ names: eventTypes, write });
 }
 
 async function showHunt({
@@ -136,16 +133,34 @@ async function showHunt({
     pageSize: 1000,
   });
   const events = await collectItems(pages);
-  const names = new Map<string, number>();
-  for (const event of events) {
-    const name = String(event.tgtProcName ?? '?');
-    names.set(name, (names.get(name) ?? 0) + 1);
-  }
 
   write('');
   write(`deep visibility: ${query}`);
   write(`  ${events.length} process creations; most frequent:`);
-  for (const [name, count] of [...names].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
+  writeCounts({
+    names: events.map((event) => String(event.tgtProcName ?? '?')),
+    most: 5,
+    write,
+  });
+}
+
+/**
+ * How often each name occurs, most frequent first, at most `most` of them. The sort is
+ * stable, so names seen equally often stay in the order they first appeared.
+ */
+function writeCounts({
+  names,
+  most = Number.POSITIVE_INFINITY,
+  write,
+}: {
+  names: readonly string[];
+  most?: number;
+  write: (line: string) => void;
+}): void {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+
+  for (const [name, count] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, most)) {
     write(`    ${name.padEnd(28)} ${count}`);
   }
 }

@@ -1,13 +1,10 @@
 import type { ApprovalResult } from '../../policy/held-actions/approve-held-action.ts';
 import type { Command } from '../command.ts';
-import { UsageError } from '../usage-error.ts';
 import {
   describeHeldAction,
-  openStore,
-  openTenantActions,
-  parseCommandArgs,
+  parseDecisionArgs,
   printable,
-  TENANT_OPTION,
+  withTenantActions,
 } from './actions-context.ts';
 
 export const actionsApprove: Command = {
@@ -21,28 +18,18 @@ export const actionsApprove: Command = {
     '  Exit status 1 when it ran but failed or could not be verified.',
   ].join('\n'),
   async run({ args, config, logger, stdout, stderr }) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { ...TENANT_OPTION, as: { type: 'string' }, comment: { type: 'string' } },
-      1,
-    );
-    if (values.as === undefined) throw new UsageError('--as <user> is required: who approves');
-    const [id] = positionals as [string];
+    const { id, principalId, values } = parseDecisionArgs({ args, who: 'who approves' });
 
-    const store = openStore(config);
-    try {
-      const actions = openTenantActions({
-        store,
-        config,
-        tenantId: values.tenant,
-        logger,
-        withConsole: true,
-      });
-      const result = await actions.approve({ id, principalId: values.as, comment: values.comment });
-      return report(result, { stdout, stderr });
-    } finally {
-      store.close();
-    }
+    return withTenantActions({
+      config,
+      tenantId: values.tenant,
+      logger,
+      withConsole: true,
+      use: async (actions) => {
+        const result = await actions.approve({ id, principalId, comment: values.comment });
+        return report(result, { stdout, stderr });
+      },
+    });
   },
 };
 

@@ -149,6 +149,61 @@ export function openStore(config: Config): OpenDatabase {
 
 export const TENANT_OPTION = { tenant: { type: 'string', default: DEFAULT_TENANT_ID } } as const;
 
+const DECISION_OPTIONS = {
+  ...TENANT_OPTION,
+  as: { type: 'string' },
+  comment: { type: 'string' },
+} as const;
+
+/**
+ * The flags of a command that decides on one held action: the action's id, who decides
+ * (`--as`, required; `who` says what that person does) and an optional comment, plus
+ * the command's `extra` options.
+ */
+export function parseDecisionArgs<Extra extends Options = Record<never, never>>({
+  args,
+  who,
+  extra,
+}: {
+  args: string[];
+  who: string;
+  extra?: Extra;
+}) {
+  const options = { ...DECISION_OPTIONS, ...extra } as typeof DECISION_OPTIONS & Extra;
+  const { values, positionals } = parseCommandArgs(args, options, 1);
+  // parseArgs cannot type the values of options that are still generic; `as` is a string.
+  const principalId = (values as { as?: string }).as;
+  if (principalId === undefined) throw new UsageError(`--as <user> is required: ${who}`);
+
+  return { id: positionals[0] as string, principalId, values };
+}
+
+/**
+ * Runs `use` with a tenant's held actions (see `openTenantActions`) and closes the store
+ * afterwards, whether `use` succeeded or not.
+ */
+export async function withTenantActions<Result>({
+  config,
+  tenantId,
+  logger,
+  withConsole,
+  use,
+}: {
+  config: Config;
+  tenantId: string;
+  logger: Logger;
+  withConsole: boolean;
+  use: (actions: HeldActions) => Result | Promise<Result>;
+}): Promise<Result> {
+  const store = openStore(config);
+  try {
+    const actions = openTenantActions({ store, config, tenantId, logger, withConsole });
+    return await use(actions);
+  } finally {
+    store.close();
+  }
+}
+
 /**
  * Text from the console or the model (threat names, the model's reason) shown safely on
  * a terminal: control characters, which could move the cursor or rewrite earlier lines,

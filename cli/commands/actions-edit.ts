@@ -1,12 +1,7 @@
 import type { Command } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import { report } from './actions-approve.ts';
-import {
-  openStore,
-  openTenantActions,
-  parseCommandArgs,
-  TENANT_OPTION,
-} from './actions-context.ts';
+import { parseDecisionArgs, withTenantActions } from './actions-context.ts';
 
 export const actionsEdit: Command = {
   name: ['actions', 'edit'],
@@ -19,18 +14,11 @@ export const actionsEdit: Command = {
     '  old arguments stop counting, and yours counts for the new ones.',
   ].join('\n'),
   async run({ args, config, logger, stdout, stderr }) {
-    const { values, positionals } = parseCommandArgs(
+    const { id, principalId, values } = parseDecisionArgs({
       args,
-      {
-        ...TENANT_OPTION,
-        as: { type: 'string' },
-        args: { type: 'string' },
-        comment: { type: 'string' },
-      },
-      1,
-    );
-    if (values.as === undefined)
-      throw new UsageError('--as <user> is required: who edits and approves');
+      who: 'who edits and approves',
+      extra: { args: { type: 'string' } },
+    });
     if (values.args === undefined)
       throw new UsageError('--args <json> is required: the new arguments');
     let edited: unknown;
@@ -41,26 +29,21 @@ export const actionsEdit: Command = {
         `--args is not JSON: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    const [id] = positionals as [string];
 
-    const store = openStore(config);
-    try {
-      const actions = openTenantActions({
-        store,
-        config,
-        tenantId: values.tenant,
-        logger,
-        withConsole: true,
-      });
-      const result = await actions.editAndApprove({
-        id,
-        principalId: values.as,
-        args: edited,
-        comment: values.comment,
-      });
-      return report(result, { stdout, stderr });
-    } finally {
-      store.close();
-    }
+    return withTenantActions({
+      config,
+      tenantId: values.tenant,
+      logger,
+      withConsole: true,
+      use: async (actions) => {
+        const result = await actions.editAndApprove({
+          id,
+          principalId,
+          args: edited,
+          comment: values.comment,
+        });
+        return report(result, { stdout, stderr });
+      },
+    });
   },
 };

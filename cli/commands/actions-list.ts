@@ -3,10 +3,9 @@ import type { Command } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import {
   describeHeldAction,
-  openStore,
-  openTenantActions,
   parseCommandArgs,
   TENANT_OPTION,
+  withTenantActions,
 } from './actions-context.ts';
 
 export const actionsList: Command = {
@@ -43,24 +42,20 @@ export const actionsList: Command = {
             return parsed.data;
           });
 
-    const store = openStore(config);
-    try {
-      const actions = openTenantActions({
-        store,
-        config,
-        tenantId: values.tenant,
-        logger,
-        withConsole: false,
-      });
-      const listed = actions.list({ statuses, caseId: values.case });
+    return withTenantActions({
+      config,
+      tenantId: values.tenant,
+      logger,
+      withConsole: false,
+      use: (actions) => {
+        const listed = actions.list({ statuses, caseId: values.case });
 
-      if (values.json) stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
-      else if (listed.length === 0)
-        stdout.write(`no held actions (${values.status}) in tenant ${values.tenant}\n`);
-      else stdout.write(`${listed.map(describeHeldAction).join('\n\n')}\n`);
-      return 0;
-    } finally {
-      store.close();
-    }
+        if (values.json) stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
+        else if (listed.length === 0)
+          stdout.write(`no held actions (${values.status}) in tenant ${values.tenant}\n`);
+        else stdout.write(`${listed.map(describeHeldAction).join('\n\n')}\n`);
+        return 0;
+      },
+    });
   },
 };

@@ -100,15 +100,16 @@ export function listActivities(
     .anyOf('a.user_email', filter.userEmails, true)
     .range('a.created_at', filter.createdAt);
 
-  const result = readPage<ActivityRow>({
+  return readPage({
     db: store.db,
     select: 'a.*, g.site_name, g.group_name, g.os_type',
     from: `activities a
       LEFT JOIN threats t ON t.id = a.threat_id
       LEFT JOIN agents g ON g.id = coalesce(a.agent_id, t.agent_id) ${where.toSql()}`,
     params: where.params,
-    orderBy: ACTIVITY_SORTS[sortBy].replaceAll('{dir}', sortOrder.toUpperCase()),
+    orderBy: ACTIVITY_SORTS[sortBy],
+    sortOrder,
     page,
+    render: renderActivity,
   });
-  return { ...result, items: result.items.map(renderActivity) };
 }

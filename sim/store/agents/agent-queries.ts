@@ -55,15 +55,16 @@ export function listAgents(
 ): Page<Record<string, unknown>> {
   settleNetworkStatus(store);
   const where = agentWhere(filter);
-  const result = readPage<AgentRow>({
+  return readPage({
     db: store.db,
     select: '*',
     from: `agents ${where.toSql()}`,
     params: where.params,
-    orderBy: AGENT_SORTS[sortBy].replaceAll('{dir}', sortOrder.toUpperCase()),
+    orderBy: AGENT_SORTS[sortBy],
+    sortOrder,
     page,
+    render: renderAgent,
   });
-  return { ...result, items: result.items.map(renderAgent) };
 }
 
 /** The agents a bulk action's filter selects, for actions that must touch each one. */

@@ -19,23 +19,29 @@ export interface Page<Item> {
 
 /**
  * Reads one page plus one row, which tells whether another page exists without a
- * second count query when the total was not asked for.
+ * second count query when the total was not asked for, and renders the page's rows.
  */
-export function readPage<Row>({
+export function readPage<Row, Item>({
   db,
   select,
   from,
   params,
   orderBy,
+  sortOrder,
   page,
+  render,
 }: {
   db: BetterSqlite3.Database;
   select: string;
   from: string;
   params: readonly SqlParam[];
+  /** An entry of the endpoint's sort table: ORDER BY terms with `{dir}` for the direction. */
   orderBy: string;
+  sortOrder: 'asc' | 'desc';
   page: PageRequest;
-}): Page<Row> {
+  /** Turns a stored row into the item the API returns. */
+  render: (row: Row) => Item;
+}): Page<Item> {
   const total = page.countTotal
     ? (cachedStatement(db, `SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number }).n
     : null;
@@ -43,10 +49,12 @@ export function readPage<Row>({
     return { items: [], total, hasMore: false };
   }
 
+  const order = orderBy.replaceAll('{dir}', sortOrder.toUpperCase());
   const rows = cachedStatement(
     db,
-    `SELECT ${select} FROM ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    `SELECT ${select} FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
   ).all(...params, page.limit + 1, page.offset) as Row[];
   const hasMore = rows.length > page.limit;
-  return { items: hasMore ? rows.slice(0, page.limit) : rows, total, hasMore };
+  const kept = hasMore ? rows.slice(0, page.limit) : rows;
+  return { items: kept.map((row) => render(row)), total, hasMore };
 }

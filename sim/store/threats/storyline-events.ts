@@ -1,7 +1,7 @@
 import { settleNetworkStatus } from '../agents/agent-network.ts';
 import { type EventTypeMatch, eventTypeClause } from '../deep-visibility/event-type-match.ts';
 import type { SimStore } from '../open-sim-store.ts';
-import { DV_EVENT_SELECT, type DvEventRow, renderDvEvent } from '../render/render-dv-event.ts';
+import { DV_EVENT_SELECT, renderDvEvent } from '../render/render-dv-event.ts';
 import type { ThreatRow } from '../render/render-threat.ts';
 import { cachedStatement } from '../sql/cached-statement.ts';
 import { type Page, type PageRequest, readPage } from '../sql/page.ts';
@@ -53,13 +53,14 @@ export function listStorylineEvents(
     where.add(clause.sql, ...clause.params);
   }
 
-  const result = readPage<DvEventRow>({
+  return readPage({
     db: store.db,
     select: DV_EVENT_SELECT,
     from: `events e LEFT JOIN agents a ON a.uuid = e.agent_uuid ${where.toSql()}`,
     params: where.params,
-    orderBy: STORYLINE_EVENT_SORTS[sortBy].replaceAll('{dir}', sortOrder.toUpperCase()),
+    orderBy: STORYLINE_EVENT_SORTS[sortBy],
+    sortOrder,
     page,
+    render: renderDvEvent,
   });
-  return { ...result, items: result.items.map(renderDvEvent) };
 }

@@ -1,7 +1,7 @@
 import { recordActivity } from '../activities/activity-log.ts';
 import type { SimUser } from '../identity/sim-users.ts';
 import type { SimStore } from '../open-sim-store.ts';
-import { type NoteRow, renderNote } from '../render/render-note.ts';
+import { renderNote } from '../render/render-note.ts';
 import { type Page, type PageRequest, readPage } from '../sql/page.ts';
 import { matchThreats, type ThreatFilter } from './threat-queries.ts';
 
@@ -48,13 +48,14 @@ export function listThreatNotes(
     page,
   }: { threatId: string; sortBy?: NoteSort; sortOrder?: 'asc' | 'desc'; page: PageRequest },
 ): Page<Record<string, unknown>> {
-  const result = readPage<NoteRow>({
+  return readPage({
     db: store.db,
     select: '*',
     from: 'threat_notes WHERE threat_id = ?',
     params: [threatId],
-    orderBy: NOTE_SORTS[sortBy].replaceAll('{dir}', sortOrder.toUpperCase()),
+    orderBy: NOTE_SORTS[sortBy],
+    sortOrder,
     page,
+    render: renderNote,
   });
-  return { ...result, items: result.items.map(renderNote) };
 }

@@ -86,15 +86,16 @@ export function listThreats(
 ): Page<Record<string, unknown>> {
   settleNetworkStatus(store);
   const where = threatWhere(filter);
-  const result = readPage<ThreatRow>({
+  return readPage({
     db: store.db,
     select: '*',
     from: `threats ${where.toSql()}`,
     params: where.params,
-    orderBy: THREAT_SORTS[sortBy].replaceAll('{dir}', sortOrder.toUpperCase()),
+    orderBy: THREAT_SORTS[sortBy],
+    sortOrder,
     page,
+    render: (row: ThreatRow) => renderThreatRow(store, row),
   });
-  return { ...result, items: result.items.map((row) => renderThreatRow(store, row)) };
 }
 
 export function findThreat(store: SimStore, id: string): ThreatRow | undefined {

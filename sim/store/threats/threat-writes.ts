@@ -1,4 +1,5 @@
 import { recordActivity } from '../activities/activity-log.ts';
+import type { ActivityTypeName } from '../activities/activity-types.ts';
 import { startNetworkChange } from '../agents/agent-network.ts';
 import { findAgent } from '../agents/agent-queries.ts';
 import type { SimUser } from '../identity/sim-users.ts';
@@ -56,25 +57,45 @@ function touch(store: SimStore, threatId: string, column: string, value: string)
   );
 }
 
+/** The threat fields an analyst sets, as the activity text names them, and their activity. */
+const FIELD_CHANGES = {
+  analyst_verdict: { label: 'analyst verdict', activity: 'analystVerdictChanged' },
+  incident_status: { label: 'incident status', activity: 'incidentStatusChanged' },
+} as const satisfies Record<string, { label: string; activity: ActivityTypeName }>;
+
+/** Sets one field on each threat and records every change, with the value it replaced. */
+function changeField(
+  store: SimStore,
+  {
+    threats,
+    column,
+    value,
+    user,
+  }: { threats: ThreatRow[]; column: keyof typeof FIELD_CHANGES; value: string; user: SimUser },
+): void {
+  const { label, activity } = FIELD_CHANGES[column];
+  for (const threat of threats) {
+    touch(store, threat.id, column, value);
+    const name = threatName(threat);
+    const change = `the ${label} of threat ${name} to ${describeValue(value)}`;
+    recordActivity(store, {
+      type: activity,
+      user,
+      threatId: threat.id,
+      agentId: threat.agent_id,
+      primary: `${who(user)} changed ${change}.`,
+      data: { threatName: name, from: threat[column], to: value },
+    });
+  }
+}
+
 export function setAnalystVerdict(
   store: SimStore,
   { filter, verdict, user }: { filter: ThreatFilter; verdict: AnalystVerdict; user: SimUser },
 ): number {
   return store.db.transaction(() => {
     const threats = matchThreats(store, filter);
-    for (const threat of threats) {
-      touch(store, threat.id, 'analyst_verdict', verdict);
-      const name = threatName(threat);
-      const change = `the analyst verdict of threat ${name} to ${describeValue(verdict)}`;
-      recordActivity(store, {
-        type: 'analystVerdictChanged',
-        user,
-        threatId: threat.id,
-        agentId: threat.agent_id,
-        primary: `${who(user)} changed ${change}.`,
-        data: { threatName: name, from: threat.analyst_verdict, to: verdict },
-      });
-    }
+    changeField(store, { threats, column: 'analyst_verdict', value: verdict, user });
     return threats.length;
   })();
 }
@@ -90,19 +111,7 @@ export function setIncidentStatus(
 ): number {
   return store.db.transaction(() => {
     const threats = matchThreats(store, filter);
-    for (const threat of threats) {
-      touch(store, threat.id, 'incident_status', status);
-      const name = threatName(threat);
-      const change = `the incident status of threat ${name} to ${describeValue(status)}`;
-      recordActivity(store, {
-        type: 'incidentStatusChanged',
-        user,
-        threatId: threat.id,
-        agentId: threat.agent_id,
-        primary: `${who(user)} changed ${change}.`,
-        data: { threatName: name, from: threat.incident_status, to: status },
-      });
-    }
+    changeField(store, { threats, column: 'incident_status', value: status, user });
     if (verdict !== undefined) {
       setAnalystVerdict(store, { filter: { ids: threats.map((t) => t.id) }, verdict, user });
     }

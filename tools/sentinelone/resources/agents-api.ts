@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Agent, NetworkStatus } from '../schemas/agent.ts';
-import { NumericId } from '../schemas/common.ts';
 import {
   Affected,
   dataEnvelope,
@@ -8,9 +7,9 @@ import {
   listEnvelope,
   toListPage,
 } from '../schemas/envelope.ts';
-import { SentinelOneApiError } from '../sentinelone-api-error.ts';
 import { parseInput } from '../sentinelone-input-error.ts';
 import { API_PREFIX, type Transport } from '../transport/transport.ts';
+import { getById } from './get-by-id.ts';
 import { iteratePages } from './iterate-pages.ts';
 import { IdList, nonEmptyList, paging, Signal } from './params.ts';
 
@@ -27,7 +26,6 @@ export const AgentFilter = z.strictObject({
 });
 export type AgentFilter = z.input<typeof AgentFilter>;
 
-const AgentRef = z.strictObject({ id: NumericId, signal: Signal.optional() });
 const AgentIds = z.strictObject({ ids: IdList, signal: Signal.optional() });
 export type AgentIdsParams = z.input<typeof AgentIds>;
 
@@ -80,28 +78,15 @@ export function createAgentsApi({ transport }: { transport: Transport }): Agents
         path: `${API_PREFIX}/agents`,
       }),
 
-    getAgent: async (params) => {
-      const { id, signal } = parseInput('getAgent', AgentRef, params);
-      const { value, status, attempts } = await transport.request({
-        method: 'GET',
+    getAgent: (params) =>
+      getById({
+        transport,
+        operation: 'getAgent',
         path: '/agents',
-        query: { ids: [id] },
         schema: AgentList,
-        signal,
-      });
-      const agent = value.data.find((candidate) => candidate.id === id);
-      if (agent === undefined) {
-        throw new SentinelOneApiError({
-          kind: 'not_found',
-          method: 'GET',
-          path: `${API_PREFIX}/agents`,
-          status,
-          attempts,
-          detail: `no agent with id ${id}`,
-        });
-      }
-      return agent;
-    },
+        noun: 'agent',
+        params,
+      }),
 
     disconnectAgents: (params) => action('disconnect', params),
     connectAgents: (params) => action('connect', params),

@@ -11,9 +11,9 @@ import {
 } from '../schemas/envelope.ts';
 import { AnalystVerdict, IncidentStatus, MitigationAction, Threat } from '../schemas/threat.ts';
 import { ThreatNote } from '../schemas/threat-note.ts';
-import { SentinelOneApiError } from '../sentinelone-api-error.ts';
 import { parseInput } from '../sentinelone-input-error.ts';
 import { API_PREFIX, type Transport } from '../transport/transport.ts';
+import { getById } from './get-by-id.ts';
 import { iteratePages } from './iterate-pages.ts';
 import { IdList, nonEmptyList, paging, Signal, timeRange } from './params.ts';
 
@@ -44,8 +44,6 @@ export const ThreatFilter = z.strictObject({
   signal: Signal.optional(),
 });
 export type ThreatFilter = z.input<typeof ThreatFilter>;
-
-const ThreatRef = z.strictObject({ id: NumericId, signal: Signal.optional() });
 
 export const ThreatNotesParams = z.strictObject({
   threatId: NumericId,
@@ -212,28 +210,15 @@ export function createThreatsApi({ transport }: { transport: Transport }): Threa
         path: `${API_PREFIX}/threats`,
       }),
 
-    getThreat: async (params) => {
-      const { id, signal } = parseInput('getThreat', ThreatRef, params);
-      const { value, status, attempts } = await transport.request({
-        method: 'GET',
+    getThreat: (params) =>
+      getById({
+        transport,
+        operation: 'getThreat',
         path: '/threats',
-        query: { ids: [id] },
         schema: ThreatList,
-        signal,
-      });
-      const threat = value.data.find((candidate) => candidate.id === id);
-      if (threat === undefined) {
-        throw new SentinelOneApiError({
-          kind: 'not_found',
-          method: 'GET',
-          path: `${API_PREFIX}/threats`,
-          status,
-          attempts,
-          detail: `no threat with id ${id}`,
-        });
-      }
-      return threat;
-    },
+        noun: 'threat',
+        params,
+      }),
 
     listThreatNotes: async (params) =>
       fetchNotes(parseInput('listThreatNotes', ThreatNotesParams, params)),
