@@ -35,6 +35,14 @@ describe('casebook CLI', () => {
     expect(stdout).toContain('casebook demo');
   });
 
+  it('lists the commands of a group', async () => {
+    const { code, stdout } = await run(['actions', '--help']);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('casebook actions approve');
+    expect(stdout).not.toContain('casebook sim serve');
+  });
+
   it('rejects an unknown command with exit code 2', async () => {
     const { code, stderr } = await run(['sim', 'explode']);
 
@@ -62,6 +70,19 @@ describe('casebook CLI', () => {
 
     expect(code).toBe(2);
     expect(stderr).toContain('logLevel (from CASEBOOK_LOG_LEVEL)');
+  });
+
+  it('says which address is taken instead of a raw listen error', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+
+    const { code, stderr } = await run(['sim', 'serve', '--port', String(port), '--no-builtin']);
+    blocker.close();
+
+    expect(code).toBe(2);
+    expect(stderr).toContain(`127.0.0.1:${port} is in use; pass --port <n>, or --port 0 for any`);
   });
 
   it('needs at least one recording to import', async () => {

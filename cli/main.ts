@@ -40,6 +40,13 @@ export async function main(
   }
 
   const found = findCommand(argv);
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  const group = COMMANDS.filter((c) => words.length > 0 && words.every((w, i) => c.name[i] === w));
+  if (!found && group.length > 0) {
+    const asked = argv.includes('--help') || argv.includes('-h');
+    (asked ? stdout : stderr).write(helpText(group));
+    return asked ? 0 : 2;
+  }
   if (!found) {
     stderr.write(`casebook: unknown command "${argv.join(' ')}"\n\n${helpText(COMMANDS)}`);
     return 2;

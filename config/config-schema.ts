@@ -22,8 +22,11 @@ export const Config = z.strictObject({
   /** SQLite file of casebook's own store; `:memory:` in tests. */
   databasePath: z.string().min(1).default('.casebook/casebook.db'),
   logLevel: LogLevel.default('warn'),
-  /** Root of the shared public datasets (OTRF recordings, ATT&CK list). */
-  datasetsPath: z.string().min(1).default('../shared/datasets'),
+  /**
+   * Root of the shared public datasets (OTRF recordings, ATT&CK list); when absent,
+   * `shared/datasets` beside the checkout (see lib/datasets-root.ts).
+   */
+  datasetsPath: z.string().min(1).optional(),
   sentinelone: z
     .strictObject({
       timeoutMs: z.number().int().min(100).max(600_000).default(30_000),

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+
+import { datasetsRoot } from '../lib/datasets-root.ts';
+
+export { datasetsRoot };
 
 /** Shared datasets beside the checkout, or where CASEBOOK_DATASETS points. */
-export function datasetsRoot(): string {
-  return resolve(
-    process.env.CASEBOOK_DATASETS ?? join(import.meta.dirname, '..', '..', 'shared', 'datasets'),
-  );
-}
 
 export function requireRecordings(): string {
   const root = datasetsRoot();

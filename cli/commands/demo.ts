@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+
+import { datasetsRoot as resolveDatasetsRoot } from '../../lib/datasets-root.ts';
 
 import { collectScenarios } from '../../sim/collect-scenarios.ts';
 import { startSimulator } from '../../sim/start-simulator.ts';
@@ -38,7 +40,7 @@ export const demo: Command = {
       options: { import: { type: 'string', multiple: true }, 'no-recording': { type: 'boolean' } },
     });
 
-    const datasetsRoot = resolve(config.datasetsPath);
+    const datasetsRoot = resolveDatasetsRoot({ configured: config.datasetsPath });
     const defaultRecording = join(datasetsRoot, DEFAULT_RECORDING);
     const recordings =
       values.import ??

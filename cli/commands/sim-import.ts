@@ -1,14 +1,18 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
+import { datasetsRoot } from '../../lib/datasets-root.ts';
 import {
+  DEFAULT_ATTACK_FILE,
   formatImportSummary,
   formatImportTable,
   type ImportSummary,
   importRecordings,
+  loadAttackCatalog,
 } from '../../sim/import/index.ts';
 import { loadScenario } from '../../sim/store/load-scenario.ts';
-import { openSimStore } from '../../sim/store/open-sim-store.ts';
+import { openSimStore, type SimStore } from '../../sim/store/open-sim-store.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
@@ -41,16 +45,30 @@ export const simImport: Command = {
     });
     if (positionals.length === 0) throw new UsageError('name at least one recording or folder');
 
-    const store = openSimStore({ path: values.store ?? '.casebook/sim.db' });
+    const root = datasetsRoot({ configured: config.datasetsPath });
+    const attackFile = join(root, DEFAULT_ATTACK_FILE);
+    const attack = existsSync(attackFile)
+      ? await loadAttackCatalog({ path: attackFile })
+      : undefined;
+    if (!attack) {
+      stderr.write(
+        `note: no ATT&CK list at ${attackFile}; technique labels are kept as recorded ` +
+          'and not checked against v18.1 (set CASEBOOK_DATASETS to the datasets folder)\n',
+      );
+    }
     if (values.out) await mkdir(values.out, { recursive: true });
 
+    // Opened on the first recording that imports, so a bad path leaves no empty store.
+    let store: SimStore | undefined;
     const summaries: ImportSummary[] = [];
     let failed = 0;
     try {
       const outcomes = importRecordings({
         paths: positionals,
-        datasetsRoot: resolve(config.datasetsPath),
-        logger,
+        datasetsRoot: root,
+        ...(attack ? { attack } : {}),
+        // Each recording's warnings are printed below as text, not as log lines.
+        logger: logger.child({}, { level: 'error' }),
       });
       for await (const outcome of outcomes) {
         if (outcome.status === 'failed') {
@@ -59,20 +77,28 @@ export const simImport: Command = {
           continue;
         }
         if (outcome.status === 'skipped') {
-          stdout.write(`skipped: ${outcome.path} (${outcome.reason})\n`);
+          stdout.write(`skipped: ${outcome.reason}\n`);
           continue;
         }
 
+        store ??= openSimStore({ path: values.store ?? '.casebook/sim.db' });
         loadScenario(store, outcome.scenario);
         if (values.out) {
           const file = join(values.out, `${outcome.scenario.id}.json`);
           await writeFile(file, `${JSON.stringify(outcome.scenario, null, 1)}\n`);
         }
         summaries.push(outcome.summary);
-        if (values.verbose) stdout.write(`${formatImportSummary(outcome.summary)}\n\n`);
+        if (values.verbose) {
+          stdout.write(`${formatImportSummary(outcome.summary)}\n\n`);
+          continue;
+        }
+        for (const warning of outcome.summary.warnings) {
+          if (warning.startsWith('no ATT&CK catalogue loaded')) continue;
+          stderr.write(`warning: ${outcome.scenario.id}: ${warning}\n`);
+        }
       }
     } finally {
-      store.close();
+      store?.close();
     }
 
     if (summaries.length > 0) stdout.write(`${formatImportTable(summaries)}\n\n`);

@@ -1,8 +1,14 @@
-import { resolve } from 'node:path';
+import { datasetsRoot } from '../../lib/datasets-root.ts';
 import { collectScenarios } from '../../sim/collect-scenarios.ts';
 import { formatImportTable } from '../../sim/import/index.ts';
-import type { RealismOptionsInput } from '../../sim/server/realism/realism-options.ts';
-import { FAULT_KINDS, type FaultKind } from '../../sim/server/realism/realism-options.ts';
+import {
+  FAULT_KINDS,
+  type FaultKind,
+  type RealismOptionsInput,
+} from '../../sim/server/realism/realism-options.ts';
+
+type Realism = NonNullable<RealismOptionsInput>;
+
 import { startSimulator } from '../../sim/start-simulator.ts';
 import type { Command } from '../command.ts';
 import { integerFlag, parseFlags } from '../parse-flags.ts';
@@ -58,28 +64,40 @@ export const simServe: Command = {
       builtin: !values['no-builtin'],
       scenarioFiles: values.scenario ?? [],
       recordings: values.import ?? [],
-      datasetsRoot: resolve(config.datasetsPath),
+      datasetsRoot: datasetsRoot({ configured: config.datasetsPath }),
       logger,
     });
     if (collected.summaries.length > 0) stdout.write(`${formatImportTable(collected.summaries)}\n`);
 
+    const host = values.host ?? config.sim.host;
+    const chosenPort = port ?? config.sim.port;
     const sim = await startSimulator({
-      host: values.host ?? config.sim.host,
-      port: port ?? config.sim.port,
+      host,
+      port: chosenPort,
       ...((values.token ?? config.sim.token) ? { token: values.token ?? config.sim.token } : {}),
       storePath: values.store ?? config.sim.databasePath,
       scenarios: collected.scenarios,
       realism,
       logger,
+    }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new UsageError(
+          `${host}:${chosenPort} is in use; pass --port <n>, or --port 0 for any`,
+        );
+      }
+      throw error;
     });
 
-    const threats = sim.loaded.reduce((sum, item) => sum + item.threats, 0);
-    const events = sim.loaded.reduce((sum, item) => sum + item.events, 0);
+    // Counted from the store, which may hold scenarios imported or loaded earlier.
+    const count = (table: string) =>
+      sim.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const switches = describeRealism(realism);
     stdout.write(
       [
         `SentinelOne simulator listening on ${sim.url}`,
         `  token:     ${sim.token}`,
-        `  scenarios: ${sim.loaded.length} (${threats} threats, ${events} events)`,
+        `  scenarios: ${count('scenarios')} (${count('threats')} threats, ${count('events')} events)`,
+        ...(switches ? [`  realism:   ${switches}`] : []),
         '',
         'Try:',
         `  curl -s -H "Authorization: ApiToken ${sim.token}" ${sim.url}/web/api/v2.1/threats`,
@@ -96,6 +114,16 @@ export const simServe: Command = {
   },
 };
 
+function describeRealism(realism: Realism): string {
+  const parts = [
+    realism.rateLimits ? 'rate limits' : '',
+    realism.latencyMs === undefined ? '' : `latency ${JSON.stringify(realism.latencyMs)} ms`,
+    realism.faults ? `faults ${realism.faults.rate} (${realism.faults.kinds?.join(', ')})` : '',
+    realism.ignoreAgentActions ? 'agent actions ignored' : '',
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
 function readRealism(values: {
   'rate-limits'?: boolean;
   latency?: string;
@@ -103,8 +131,8 @@ function readRealism(values: {
   'fault-kinds'?: string;
   seed?: string;
   'ignore-agent-actions'?: boolean;
-}): RealismOptionsInput {
-  const realism: RealismOptionsInput = {
+}): Realism {
+  const realism: Realism = {
     rateLimits: values['rate-limits'] ?? false,
     ignoreAgentActions: values['ignore-agent-actions'] ?? false,
   };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { datasetsRoot } from '../../lib/datasets-root.ts';
 import { type AttackCatalog, loadAttackCatalog } from './attack/attack-catalog.ts';
 import { ImportError } from './import-error.ts';
 import { importRecording } from './import-recording.ts';
@@ -9,11 +9,13 @@ import { DEFAULT_ATTACK_FILE } from './import-recordings.ts';
 import { MetadataIndex } from './metadata/metadata-index.ts';
 import { fileFormatOf, isResourceFork } from './read/recording-contents.ts';
 
-const SHARED = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
+const SHARED = datasetsRoot();
 const OTRF = join(SHARED, 'otrf');
 const present = existsSync(OTRF) && existsSync(join(SHARED, DEFAULT_ATTACK_FILE));
 if (!present) {
-  console.warn(`skipping the OTRF Security-Datasets suite: ${OTRF} or the ATT&CK file is absent`);
+  console.warn(
+    `skipping the OTRF Security-Datasets suite: ${OTRF} or the ATT&CK file is absent (set CASEBOOK_DATASETS)`,
+  );
 }
 
 /** Every recording file of the stored datasets, found without the code under test. */

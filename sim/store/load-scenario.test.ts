@@ -276,5 +276,15 @@ describe('loadScenario', () => {
       });
       second.close();
     });
+
+    it('creates the folder of a store that does not exist yet', () => {
+      dir = mkdtempSync(join(tmpdir(), 'casebook-sim-'));
+      const path = join(dir, 'not', 'yet', 'sim.db');
+
+      const store = openSimStore({ path, clock: createManualClock() });
+
+      expect(loadScenario(store, SMALL_SCENARIO_INPUT).status).toBe('loaded');
+      store.close();
+    });
   });
 });

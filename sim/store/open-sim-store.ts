@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import { registerS1qlSqlFunctions } from '../../tools/s1ql/index.ts';
@@ -38,6 +40,7 @@ export function openSimStore({
   path?: string;
   clock?: Clock;
 } = {}): SimStore {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   if (path !== ':memory:') {
     db.pragma('journal_mode = WAL');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { datasetsRoot } from '../../../lib/datasets-root.ts';
 import { scratchFolder, writeBytes } from '../testing/archives.ts';
 import {
   canonicalTechniqueId,
@@ -126,11 +126,11 @@ describe('attack catalogue', () => {
   });
 });
 
-const SHARED_ATTACK = fileURLToPath(
-  new URL('../../../../shared/datasets/attack/enterprise-attack-v18.1.json', import.meta.url),
-);
+const SHARED_ATTACK = join(datasetsRoot(), 'attack', 'enterprise-attack-v18.1.json');
 if (!existsSync(SHARED_ATTACK)) {
-  console.warn(`skipping the ATT&CK v18.1 checks: ${SHARED_ATTACK} is absent`);
+  console.warn(
+    `skipping the ATT&CK v18.1 checks: ${SHARED_ATTACK} is absent (set CASEBOOK_DATASETS)`,
+  );
 }
 
 describe.skipIf(!existsSync(SHARED_ATTACK))('technique crosswalk against ATT&CK v18.1', () => {
