@@ -44,10 +44,16 @@ export { HeldActionEditError } from './held-actions/held-action-edit-error.ts';
 export { HeldActionNotFoundError } from './held-actions/held-action-not-found-error.ts';
 export type { HeldActionFilter } from './held-actions/held-action-store.ts';
 export { createHeldActions, type HeldActions } from './held-actions/held-actions.ts';
+export { AGENT_IDENTITIES, isAgentIdentity } from './identity/agent-identities.ts';
+export { canonicalPrincipalId } from './identity/canonical-principal-id.ts';
 export { Principal, PrincipalId } from './identity/principal.ts';
 export { PrincipalInputError } from './identity/principal-input-error.ts';
+export {
+  PrincipalReservedError,
+  type ReservedReason,
+} from './identity/principal-reserved-error.ts';
 export { getPrincipal, listPrincipals, upsertPrincipal } from './identity/principals.ts';
-export { canApprove, Role, SERVICE_IDENTITY } from './identity/role.ts';
+export { canApprove, isServiceIdentity, Role, SERVICE_IDENTITY } from './identity/role.ts';
 export {
   DecisionBasis,
   PolicyDecision,

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,12 @@ import { Config } from '../../config/config-schema.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { systemClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
+import { listAuditEntries } from '../../policy/audit/audit-trail.ts';
 import { createToolGate } from '../../policy/gate/tool-gate.ts';
 import { ApprovalRefusedError } from '../../policy/held-actions/approval-refused-error.ts';
 import { HeldActionClosedError } from '../../policy/held-actions/held-action-closed-error.ts';
 import { HeldActionNotFoundError } from '../../policy/held-actions/held-action-not-found-error.ts';
+import { PrincipalReservedError } from '../../policy/identity/principal-reserved-error.ts';
 import { SERVICE_IDENTITY } from '../../policy/identity/role.ts';
 import { DEFAULT_POLICY } from '../../policy/rules/policy-file.ts';
 import { AGENTS, POLICY_SCENARIO_INPUT, THREAT_ID } from '../../policy/testing/policy-scenario.ts';
@@ -103,8 +105,90 @@ describe('casebook actions', () => {
       'val is viewer in tenant acme; may not approve held actions\n',
     );
     await expect(run(actionsGrant, ['eve', '--role', 'root', '--tenant', 'acme'])).rejects.toThrow(
-      'invalid principal: role: Invalid option',
+      new UsageError('--role must be one of admin, analyst, hunter, viewer, automation, service'),
     );
+  });
+
+  it('audits each grant: who was given which role, when, and from which account', async () => {
+    const granted = await run(actionsGrant, ['Dora@Example.com', '--role', 'analyst']);
+    expect(granted.out).toBe(
+      'dora@example.com is analyst in tenant default; may approve held actions\n',
+    );
+
+    const store = openDatabase({ path: config.databasePath });
+    const entries = listAuditEntries({
+      db: store.db,
+      tenantId: 'default',
+      kinds: ['principal.granted'],
+    });
+    store.close();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actor: `os:${userInfo().username}`,
+      payload: { principalId: 'dora@example.com', role: 'analyst', mayApprove: true },
+    });
+  });
+
+  it('refuses to make the service identity, or an agent name, an approver', async () => {
+    for (const id of ['CaseBook-Agent', 'casebook-agent']) {
+      await expect(run(actionsGrant, [id, '--role', 'admin', '--tenant', 'acme'])).rejects.toThrow(
+        'casebook-agent is the identity the agents run as; it can never be given a role',
+      );
+    }
+    await expect(
+      run(actionsGrant, ['triage', '--role', 'admin', '--tenant', 'acme']),
+    ).rejects.toThrow(PrincipalReservedError);
+  });
+
+  it('counts alice@example.com once, however she capitalises it', async () => {
+    const id = await heldByAgent('disconnect_agents', { agentIds: [AGENTS.laptop.id] });
+    await run(actionsGrant, ['alice@example.com', '--role', 'analyst', '--tenant', 'acme']);
+
+    const first = await run(actionsApprove, [id, '--as', 'alice@example.com', '--tenant', 'acme']);
+    expect(first.out).toContain('approved (1 of 2); waiting for 1 more approver(s)');
+    const regrant = await run(actionsGrant, [
+      'ALICE@example.com',
+      '--role',
+      'analyst',
+      '--tenant',
+      'acme',
+    ]);
+    expect(regrant.out).toBe(
+      'alice@example.com is analyst in tenant acme; may approve held actions\n',
+    );
+
+    await expect(
+      run(actionsApprove, [id, '--as', 'ALICE@example.com', '--tenant', 'acme']),
+    ).rejects.toThrow(
+      'alice@example.com has already decided on these exact arguments; ' +
+        `another person must approve (held action ${id})`,
+    );
+    expect((await run(actionsList, ['--tenant', 'acme'])).out).toContain(
+      'approvals 1/2 by alice@example.com;',
+    );
+  });
+
+  it('refuses the service identity and the asking agent, even with admin rows', async () => {
+    const id = await heldByAgent('disconnect_agents', { agentIds: [AGENTS.desk.id] });
+    const store = openDatabase({ path: config.databasePath });
+    const legacy = store.sqlite.prepare(
+      'insert into principals (tenant_id, id, role, display_name, created_at, updated_at) ' +
+        "values ('acme', ?, 'admin', ?, 0, 0)",
+    );
+    legacy.run('CaseBook-Agent', 'CaseBook-Agent');
+    legacy.run('triage', 'triage');
+    store.close();
+
+    await expect(
+      run(actionsApprove, [id, '--as', 'CaseBook-Agent', '--tenant', 'acme']),
+    ).rejects.toThrow('casebook-agent is the identity the agents run as');
+    await expect(run(actionsApprove, [id, '--as', 'triage', '--tenant', 'acme'])).rejects.toThrow(
+      'triage is an identity',
+    );
+    await expect(
+      run(actionsEdit, [id, '--as', 'triage', '--tenant', 'acme', '--args', '{"agentIds":["1"]}']),
+    ).rejects.toThrow(ApprovalRefusedError);
+    expect((await run(actionsList, ['--tenant', 'acme'])).out).toContain(`${id}  pending`);
   });
 
   it('lists, approves and runs a held note, verified on the console', async () => {

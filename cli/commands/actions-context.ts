@@ -7,7 +7,7 @@ import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
 import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
 import { systemClock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
-import { createAuditTrail } from '../../policy/audit/audit-trail.ts';
+import { type AuditTrail, createAuditTrail } from '../../policy/audit/audit-trail.ts';
 import { createSecretRedactor } from '../../policy/audit/secret-redactor.ts';
 import type { HeldAction } from '../../policy/held-actions/held-action.ts';
 import { createHeldActions, type HeldActions } from '../../policy/held-actions/held-actions.ts';
@@ -71,13 +71,6 @@ export function openTenantActions({
   logger: Logger;
   withConsole: boolean;
 }): HeldActions {
-  const { policy } = loadTenantPolicy({ directory: policyDirectory(config), tenantId });
-  const audit = createAuditTrail({
-    db: store.db,
-    clock: systemClock,
-    redactor: createSecretRedactor(policy.redact),
-  });
-
   return createHeldActions({
     db: store.db,
     tenantId,
@@ -85,9 +78,27 @@ export function openTenantActions({
     capabilities: withConsole
       ? tenantConsole({ store, config, tenantId, logger })
       : noConsole(tenantId),
-    audit,
+    audit: tenantAuditTrail({ store, config, tenantId }),
     clock: systemClock,
     logger,
+  });
+}
+
+/** The audit trail, redacting what the tenant's policy file adds to the secret list. */
+export function tenantAuditTrail({
+  store,
+  config,
+  tenantId,
+}: {
+  store: OpenDatabase;
+  config: Config;
+  tenantId: string;
+}): AuditTrail {
+  const { policy } = loadTenantPolicy({ directory: policyDirectory(config), tenantId });
+  return createAuditTrail({
+    db: store.db,
+    clock: systemClock,
+    redactor: createSecretRedactor(policy.redact),
   });
 }
 

@@ -1,3 +1,4 @@
+import { canonicalPrincipalId } from '../../policy/identity/canonical-principal-id.ts';
 import type { Command } from '../command.ts';
 import { describeHeldAction, parseDecisionArgs, withTenantActions } from './actions-context.ts';
 
@@ -15,7 +16,8 @@ export const actionsDeny: Command = {
       withConsole: false,
       use: (actions) => {
         const action = actions.deny({ id, principalId, comment: values.comment });
-        stdout.write(`${describeHeldAction(action)}\ndenied by ${principalId}\n`);
+        const by = canonicalPrincipalId(principalId);
+        stdout.write(`${describeHeldAction(action)}\ndenied by ${by}\n`);
         return 0;
       },
     });

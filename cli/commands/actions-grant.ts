@@ -1,9 +1,13 @@
+import { userInfo } from 'node:os';
+
 import { systemClock } from '../../lib/clock.ts';
 import { upsertPrincipal } from '../../policy/identity/principals.ts';
 import { canApprove, Role } from '../../policy/identity/role.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-import { openStore, parseCommandArgs, TENANT_OPTION } from './actions-context.ts';
+import { openStore, parseCommandArgs, TENANT_OPTION, tenantAuditTrail } from './actions-context.ts';
+
+const ROLES = `--role must be one of ${Role.options.join(', ')}`;
 
 export const actionsGrant: Command = {
   name: ['actions', 'grant'],
@@ -12,6 +16,9 @@ export const actionsGrant: Command = {
     'usage: casebook actions grant <user> --role <role> [--tenant <id>] [--name <display name>]',
     '',
     `  roles: ${Role.options.join(', ')}; only admin and analyst may approve or deny`,
+    '  The user is stored lower-cased, so one person is one approver however they type it.',
+    '  The agents’ identities (casebook-agent, agent names) may not be made approvers.',
+    '  Every grant is audited with the local account that ran this command.',
   ].join('\n'),
   async run({ args, config, stdout }) {
     const { values, positionals } = parseCommandArgs(
@@ -21,6 +28,8 @@ export const actionsGrant: Command = {
     );
     if (values.role === undefined)
       throw new UsageError(`--role is required: one of ${Role.options.join(', ')}`);
+    const role = Role.safeParse(values.role);
+    if (!role.success) throw new UsageError(ROLES);
     const [id] = positionals as [string];
 
     const store = openStore(config);
@@ -28,7 +37,9 @@ export const actionsGrant: Command = {
       const principal = upsertPrincipal({
         db: store.db,
         clock: systemClock,
-        principal: { tenantId: values.tenant, id, role: values.role, displayName: values.name },
+        audit: tenantAuditTrail({ store, config, tenantId: values.tenant }),
+        grantedBy: localAccount(),
+        principal: { tenantId: values.tenant, id, role: role.data, displayName: values.name },
       });
       const may = canApprove(principal.role) ? 'may' : 'may not';
       const who = `${principal.id} is ${principal.role} in tenant ${principal.tenantId}`;
@@ -39,3 +50,16 @@ export const actionsGrant: Command = {
     }
   },
 };
+
+/**
+ * Who granted, for the audit: the CLI has no login, and whoever can run it can write
+ * the store, so the operating-system account that ran it is the most that is known.
+ */
+function localAccount(): string {
+  try {
+    return `os:${userInfo().username}`;
+  } catch {
+    // A container user without a passwd entry has a uid but no name.
+    return `os:uid-${process.getuid?.() ?? 'unknown'}`;
+  }
+}

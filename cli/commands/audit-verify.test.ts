@@ -86,4 +86,20 @@ describe('casebook audit verify', () => {
 
     expect((await verify(config)).out).toBe('no audit entries\n');
   });
+
+  it('says a tenant has no audit entries instead of reporting 0 entries verified', async () => {
+    const { config, store, hashes } = trailOf(2);
+    store.close();
+
+    expect(await verify(config, ['--tenant', 'nosuch'])).toEqual({
+      code: 0,
+      out:
+        'nosuch: no audit entries, so nothing was verified ' +
+        '(an unknown tenant, or one with nothing audited yet)\n',
+      err: '',
+    });
+    expect((await verify(config, ['--tenant', 'acme'])).out).toBe(
+      `acme: 2 entries verified, head ${hashes[1]}\n`,
+    );
+  });
 });

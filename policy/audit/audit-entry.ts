@@ -7,7 +7,8 @@ import { z } from 'zod';
  * - `action.held`: a write was stored for approval;
  * - `approval.recorded`, `approval.refused`: a person approved, or was not allowed to;
  * - `action.denied`, `action.edited`, `action.expired`: what became of a held action;
- * - `action.executed`, `action.verified`: a write ran, and whether its effect was seen.
+ * - `action.executed`, `action.verified`: a write ran, and whether its effect was seen;
+ * - `principal.granted`: someone was given a role (and so may, or may no longer, approve).
  */
 export const AuditKind = z.enum([
   'model.call',
@@ -20,6 +21,7 @@ export const AuditKind = z.enum([
   'action.expired',
   'action.executed',
   'action.verified',
+  'principal.granted',
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

@@ -34,13 +34,14 @@ export async function approveHeldAction<Caps extends ToolCapabilities>({
       if (!screened.ok) return screened;
 
       const recorded = recordApproval({ store: tx, deps, ...screened, comment });
-      return { ok: true as const, action: screened.action, ...recorded };
+      const { action, principal } = screened;
+      return { ok: true as const, action, principalId: principal.id, ...recorded };
     },
     { behavior: 'immediate' },
   );
   if (!decided.ok) throw decided.error;
 
-  return finishApproval({ deps, ...decided, principalId });
+  return finishApproval({ deps, ...decided });
 }
 
 /** Runs the action when this approval claimed it, then reports where it stands. */
@@ -55,6 +56,7 @@ export async function finishApproval<Caps extends ToolCapabilities>({
   action: HeldAction;
   approvals: number;
   claimed: boolean;
+  /** The screened approver's canonical id. */
   principalId: string;
 }): Promise<ApprovalResult> {
   const outcome = claimed ? await runHeldAction({ deps, action, approvedBy: principalId }) : null;

@@ -7,7 +7,10 @@ import type { HeldActionDeps } from './held-action-deps.ts';
 import { loadHeldAction } from './held-action-store.ts';
 import { screenDecider } from './screen-decider.ts';
 
-/** One eligible person's denial closes the action for good. */
+/**
+ * One eligible person's denial closes the action for good; it is stored under the
+ * screened principal's canonical id, whatever spelling was typed.
+ */
 export function denyHeldAction<Caps extends ToolCapabilities>({
   deps,
   id,
@@ -30,7 +33,7 @@ export function denyHeldAction<Caps extends ToolCapabilities>({
         .values({
           heldActionId: id,
           tenantId: deps.tenantId,
-          principalId,
+          principalId: principal.id,
           role: principal.role,
           decision: 'deny',
           argsHash: action.argsHash,
@@ -49,7 +52,7 @@ export function denyHeldAction<Caps extends ToolCapabilities>({
           caseId: action.caseId,
           runId: action.runId,
           step: action.step,
-          actor: principalId,
+          actor: principal.id,
           payload: { heldActionId: id, role: principal.role, argsHash: action.argsHash, comment },
         },
         { store: tx },

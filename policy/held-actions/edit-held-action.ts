@@ -73,6 +73,7 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
       }
 
       const now = deps.clock.now();
+      const editor = screened.principal.id;
       tx.update(heldActions)
         .set({
           argsJson: canonicalJson(next),
@@ -86,7 +87,7 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
         .values({
           heldActionId: id,
           tenantId: deps.tenantId,
-          principalId,
+          principalId: editor,
           previousArgsJson: canonicalJson(before.args),
           previousArgsHash: before.argsHash,
           argsJson: canonicalJson(next),
@@ -101,7 +102,7 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
           caseId: before.caseId,
           runId: before.runId,
           step: before.step,
-          actor: principalId,
+          actor: editor,
           payload: {
             heldActionId: id,
             tool: before.tool,
@@ -124,13 +125,13 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
         principal: screened.principal,
         comment,
       });
-      return { ok: true as const, action, ...recorded };
+      return { ok: true as const, action, principalId: editor, ...recorded };
     },
     { behavior: 'immediate' },
   );
   if (!decided.ok) throw decided.error;
 
-  return finishApproval({ deps, ...decided, principalId });
+  return finishApproval({ deps, ...decided });
 }
 
 function screen<Caps extends ToolCapabilities>(

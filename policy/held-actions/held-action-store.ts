@@ -8,6 +8,7 @@ import {
   heldActionEdits,
   heldActions,
 } from '../../db/schema.ts';
+import { canonicalPrincipalId } from '../identity/canonical-principal-id.ts';
 import type { StoreHandle } from '../store-handle.ts';
 import { HeldAction, type HeldActionStatus } from './held-action.ts';
 
@@ -108,7 +109,8 @@ function toHeldAction(
 ): HeldAction {
   const approvedBy = decisions
     .filter((decision) => decision.decision === 'approve' && decision.argsHash === row.argsHash)
-    .map((decision) => decision.principalId);
+    // Canonical, so an approval stored before ids were canonical names its person once.
+    .map((decision) => canonicalPrincipalId(decision.principalId));
 
   return HeldAction.parse({
     id: row.id,

@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 
 import { approvals, heldActions } from '../../db/schema.ts';
 import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
+import { canonicalPrincipalId } from '../identity/canonical-principal-id.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { StoreHandle } from '../store-handle.ts';
 import type { HeldAction } from './held-action.ts';
@@ -9,7 +10,8 @@ import type { HeldActionDeps } from './held-action-deps.ts';
 
 /**
  * Records one approval of the action's current arguments and, when it completes the
- * number of distinct approvers, claims the action for execution. The claim is a single
+ * number of distinct approvers (by canonical id), claims the action for execution. The
+ * `principal` is the screened one, so its id is canonical. The claim is a single
  * UPDATE guarded on `status = 'pending'`, the current hash and the expiry; inside the
  * immediate transaction exactly one approval can win it, whichever process it is in.
  */
@@ -42,6 +44,7 @@ export function recordApproval<Caps extends ToolCapabilities>({
     })
     .run();
 
+  // Canonical ids, so approvals stored before ids were canonical count a person once.
   const approvers = new Set(
     store
       .select({ principalId: approvals.principalId })
@@ -54,7 +57,7 @@ export function recordApproval<Caps extends ToolCapabilities>({
         ),
       )
       .all()
-      .map((row) => row.principalId),
+      .map((row) => canonicalPrincipalId(row.principalId)),
   );
 
   const complete = approvers.size >= action.approvalsRequired;

@@ -3,9 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { heldActions } from '../../db/schema.ts';
 import type { CasebookError } from '../../lib/casebook-error.ts';
 import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
+import { isAgentIdentity } from '../identity/agent-identities.ts';
+import { canonicalPrincipalId } from '../identity/canonical-principal-id.ts';
 import type { Principal } from '../identity/principal.ts';
 import { getPrincipal } from '../identity/principals.ts';
-import { canApprove, SERVICE_IDENTITY } from '../identity/role.ts';
+import { canApprove, isServiceIdentity } from '../identity/role.ts';
 import type { StoreHandle } from '../store-handle.ts';
 import { ApprovalRefusedError, type RefusalReason } from './approval-refused-error.ts';
 import type { HeldAction } from './held-action.ts';
@@ -13,6 +15,7 @@ import { HeldActionClosedError } from './held-action-closed-error.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
 import { HeldActionNotFoundError } from './held-action-not-found-error.ts';
 import { loadHeldAction } from './held-action-store.ts';
+import { runAgentIds } from './run-agent-ids.ts';
 
 export type Screened =
   | { ok: true; action: HeldAction; principal: Principal }
@@ -21,10 +24,11 @@ export type Screened =
 /**
  * Everything that must be true before a person's decision on a held action counts,
  * checked inside the decision's transaction: the action exists in this tenant, the
- * person is a principal with an approving role and not the agents' identity, the
- * action is still pending and unexpired, and the person has not already decided on
- * these arguments. Refusals and expiries are audited in the same transaction and
- * returned, so they commit before the caller throws.
+ * person is a principal with an approving role and none of the identities the agents
+ * act as, the action is still pending and unexpired, and the person has not already
+ * decided on these arguments. Every comparison is of canonical ids, so a second
+ * capitalisation is the same person. Refusals and expiries are audited in the same
+ * transaction and returned, so they commit before the caller throws.
  */
 export function screenDecider<Caps extends ToolCapabilities>({
   store,
@@ -43,6 +47,9 @@ export function screenDecider<Caps extends ToolCapabilities>({
   if (action === undefined)
     return { ok: false, error: new HeldActionNotFoundError(id, deps.tenantId) };
 
+  const canonical = canonicalPrincipalId(principalId);
+  // What was typed, when it differs: the audit shows which spelling was tried.
+  const given = canonical === principalId ? {} : { given: principalId };
   const refuse = (reason: RefusalReason, role: string | null): Screened => {
     deps.audit.append(
       {
@@ -51,19 +58,26 @@ export function screenDecider<Caps extends ToolCapabilities>({
         caseId: action.caseId,
         runId: action.runId,
         step: action.step,
-        actor: principalId,
-        payload: { heldActionId: id, attempt, reason, role, argsHash: action.argsHash },
+        actor: canonical,
+        payload: { heldActionId: id, attempt, reason, role, argsHash: action.argsHash, ...given },
       },
       { store },
     );
-    return { ok: false, error: new ApprovalRefusedError(reason, principalId, id) };
+    return { ok: false, error: new ApprovalRefusedError(reason, canonical, id) };
   };
 
-  if (principalId === SERVICE_IDENTITY || principalId === action.requestedBy) {
+  if (isServiceIdentity(canonical) || canonical === canonicalPrincipalId(action.requestedBy)) {
     return refuse('service_identity', null);
   }
+  if (
+    isAgentIdentity(canonical) ||
+    canonical === canonicalPrincipalId(action.agentId) ||
+    runAgentIds(store, { tenantId: deps.tenantId, runId: action.runId }).has(canonical)
+  ) {
+    return refuse('agent_identity', null);
+  }
 
-  const principal = getPrincipal({ store, tenantId: deps.tenantId, id: principalId });
+  const principal = getPrincipal({ store, tenantId: deps.tenantId, id: canonical });
   if (principal === undefined) return refuse('unknown_principal', null);
   if (!canApprove(principal.role)) return refuse('role_not_allowed', principal.role);
 
@@ -80,7 +94,9 @@ export function screenDecider<Caps extends ToolCapabilities>({
   const decided =
     attempt !== 'edit' &&
     action.approvals.some(
-      (record) => record.principalId === principalId && record.argsHash === action.argsHash,
+      (record) =>
+        canonicalPrincipalId(record.principalId) === principal.id &&
+        record.argsHash === action.argsHash,
     );
   if (decided) return refuse('already_decided', principal.role);
 

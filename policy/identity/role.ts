@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { canonicalPrincipalId } from './canonical-principal-id.ts';
+
 /**
  * What a principal may do with held actions:
  * - `admin`, `analyst`: people who may approve, deny and edit held actions;
@@ -17,7 +19,13 @@ export function canApprove(role: Role): boolean {
 }
 
 /**
- * The principal the agents act as. It is refused as an approver whatever role a row
- * gives it, so a mistaken grant cannot let the agents approve their own actions.
+ * The principal the agents act as. It can never be granted a role, and it is refused
+ * as an approver whatever role a row gives it (rows written before grants refused it,
+ * or by hand), so a mistaken grant cannot let the agents approve their own actions.
  */
 export const SERVICE_IDENTITY = 'casebook-agent';
+
+/** True for the service identity in any capitalisation or compatibility form. */
+export function isServiceIdentity(id: string): boolean {
+  return canonicalPrincipalId(id) === SERVICE_IDENTITY;
+}

@@ -1,4 +1,5 @@
 import { openDatabase } from '../../db/open-database.ts';
+import { principals } from '../../db/schema.ts';
 import { createManualClock } from '../../lib/clock.ts';
 import type { ToolCapabilities, ToolDefinition } from '../../tools/registry/define-tool.ts';
 import { createToolRegistry } from '../../tools/registry/tool-registry.ts';
@@ -6,7 +7,6 @@ import { createAuditTrail, listAuditEntries } from '../audit/audit-trail.ts';
 import { createSecretRedactor } from '../audit/secret-redactor.ts';
 import { createToolGate } from '../gate/tool-gate.ts';
 import { createHeldActions } from '../held-actions/held-actions.ts';
-import { upsertPrincipal } from '../identity/principals.ts';
 import { SERVICE_IDENTITY } from '../identity/role.ts';
 import { parsePolicy } from '../rules/parse-policy.ts';
 import type { Policy } from '../rules/policy-file.ts';
@@ -57,9 +57,25 @@ export function createPolicyHarness<Caps extends ToolCapabilities>({
     redactor: createSecretRedactor(policy.redact),
   });
 
-  for (const [id, role] of Object.entries(PEOPLE)) {
-    upsertPrincipal({ db: store.db, clock, principal: { tenantId: TENANT, id, role } });
-  }
+  // The tenant's people exist before a test starts, so they are stored as rows rather
+  // than granted: grants would put audit entries ahead of what each test counts, and
+  // would refuse the service identity, whose row shows a row cannot make it approve.
+  const seededAt = clock.now();
+  store.db
+    .insert(principals)
+    .values(
+      Object.entries(PEOPLE).map(([id, role]) => ({
+        tenantId: TENANT,
+        id,
+        role,
+        displayName: id,
+        createdAt: seededAt,
+        updatedAt: seededAt,
+      })),
+    )
+    // A second harness on the same file finds them there already.
+    .onConflictDoNothing()
+    .run();
 
   const gate = createToolGate({
     db: store.db,
