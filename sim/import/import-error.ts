@@ -4,6 +4,8 @@ export type ImportErrorCode =
   | 'IMPORT_SOURCE_NOT_FOUND'
   | 'IMPORT_SOURCE_UNSUPPORTED'
   | 'IMPORT_ARCHIVE_CORRUPT'
+  | 'IMPORT_ARCHIVE_TRUNCATED'
+  | 'IMPORT_ARCHIVE_TOO_LARGE'
   | 'IMPORT_NO_EVENT_LOGS'
   | 'IMPORT_NO_HOST_EVENTS'
   | 'IMPORT_SCENARIO_INVALID'
@@ -14,6 +16,9 @@ const FAULTS: Record<ImportErrorCode, FaultKind> = {
   IMPORT_SOURCE_NOT_FOUND: 'user',
   IMPORT_SOURCE_UNSUPPORTED: 'user',
   IMPORT_ARCHIVE_CORRUPT: 'user',
+  IMPORT_ARCHIVE_TRUNCATED: 'user',
+  // Past the decompression limit: a bomb, or a recording to split or allow a higher limit.
+  IMPORT_ARCHIVE_TOO_LARGE: 'user',
   IMPORT_NO_EVENT_LOGS: 'user',
   IMPORT_NO_HOST_EVENTS: 'user',
   // The importer built something the contract rejects: our bug, not the recording's.

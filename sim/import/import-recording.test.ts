@@ -456,6 +456,43 @@ describe('importRecording', () => {
     });
   });
 
+  it('refuses a recording that decompresses past the limit', async () => {
+    const layout = writeSampleLayout();
+
+    await expect(
+      importRecording({ path: layout.recordingPath, maxDecompressedBytes: 1024 }),
+    ).rejects.toMatchObject({
+      code: 'IMPORT_ARCHIVE_TOO_LARGE',
+      fault: 'user',
+      path: layout.recordingPath,
+      message: expect.stringContaining('more than 1 KiB (1024 bytes)'),
+    });
+  });
+
+  it('refuses a tar.gz recording cut to half its length, not importing its stub', async () => {
+    const whole = tarGzBytes({ 'phish.json': ndjson(phishingRecords()) });
+    const path = writeBytes(scratchFolder(), 'half.tar.gz', whole.subarray(0, whole.length / 2));
+
+    await expect(importRecording({ path })).rejects.toMatchObject({
+      code: 'IMPORT_ARCHIVE_TRUNCATED',
+      fault: 'user',
+      path,
+      message: expect.stringContaining('phish.json'),
+    });
+  });
+
+  it('imports an NDJSON recording whose last line is cut off, warning of that line', async () => {
+    const text = ndjson(phishingRecords());
+    const path = writeBytes(scratchFolder(), 'cut.json', text.slice(0, text.length - 20));
+
+    const { summary } = await importRecording({ path });
+
+    expect(summary.malformedLines).toBe(1);
+    expect(summary.warnings).toContain(
+      `cut.json: the last line (${summary.lines}) is cut off; it was skipped`,
+    );
+  });
+
   it('names scenarios after the recording file', () => {
     expect(scenarioIdOf('/x/empire_enable_rdp.tar.gz')).toBe('otrf-empire_enable_rdp');
     expect(scenarioIdOf('/x/a b (1).json')).toBe('otrf-a-b-1');

@@ -50,6 +50,8 @@ export interface ImportRecordingOptions {
   logger?: Logger;
   /** Shared by batch imports so each metadata folder is parsed once. */
   metadataIndex?: MetadataIndex;
+  /** Bytes the recording's archives may inflate to, all together; 1 GiB unless set. */
+  maxDecompressedBytes?: number;
 }
 
 export interface ImportResult {
@@ -63,6 +65,7 @@ interface ParsedRecording {
   lines: number;
   malformed: number;
   unrecognised: number;
+  warnings: string[];
 }
 
 /** Turns one recorded attack into a simulator scenario. */
@@ -73,7 +76,7 @@ export async function importRecording(options: ImportRecordingOptions): Promise<
   const index = options.metadataIndex ?? new MetadataIndex();
 
   const [contents, match] = await Promise.all([
-    readRecordingContents(options.path),
+    readRecordingContents(options.path, { maxDecompressedBytes: options.maxDecompressedBytes }),
     index.find(options.path, options.datasetsRoot),
   ]);
   const warnings = [...contents.warnings, ...index.takeProblems()];
@@ -90,6 +93,7 @@ export async function importRecording(options: ImportRecordingOptions): Promise<
   }
 
   const parsed = parseParts(contents.parts);
+  warnings.push(...parsed.warnings);
   if (parsed.records.length === 0) {
     throw new ImportError({
       code: 'IMPORT_NO_HOST_EVENTS',
@@ -352,6 +356,7 @@ function parseParts(parts: { name: string; bytes: Uint8Array }[]): ParsedRecordi
     lines: 0,
     malformed: 0,
     unrecognised: 0,
+    warnings: [],
   };
   parts.forEach((part, partIndex) => {
     parsed.partNames.push(part.name);
@@ -365,6 +370,12 @@ function parseParts(parts: { name: string; bytes: Uint8Array }[]): ParsedRecordi
     });
     parsed.lines += stats.lines;
     parsed.malformed += stats.malformed;
+    if (stats.cutOffLine !== undefined) {
+      // Counted as malformed either way; said aloud because the file itself is cut short.
+      parsed.warnings.push(
+        `${part.name}: the last line (${stats.cutOffLine}) is cut off; it was skipped`,
+      );
+    }
   });
   return parsed;
 }

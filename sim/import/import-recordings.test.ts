@@ -84,6 +84,22 @@ describe('importRecordings', () => {
     }
   });
 
+  it('reports an archive past the decompression limit as failed, importing the rest', async () => {
+    const { datasetsRoot, hostFolder } = writeSampleLayout();
+    const padding = ' '.repeat(1024 * 1024);
+    writeBytes(hostFolder, 'bomb.tar.gz', tarGzBytes({ 'bomb.json': padding }));
+
+    const outcomes = await collect(
+      importRecordings({ paths: [hostFolder], datasetsRoot, maxDecompressedBytes: 512 * 1024 }),
+    );
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'imported']);
+    const failed = outcomes[0];
+    expect(failed?.status === 'failed' ? failed.error.code : undefined).toBe(
+      'IMPORT_ARCHIVE_TOO_LARGE',
+    );
+  });
+
   it('throws when a named path does not exist', async () => {
     await expect(
       collect(importRecordings({ paths: ['/nonexistent/recordings'] })),

@@ -27,6 +27,8 @@ export interface ImportRecordingsOptions {
   siteName?: string;
   clock?: Clock;
   logger?: Logger;
+  /** Bytes each recording's archives may inflate to, all together; 1 GiB unless set. */
+  maxDecompressedBytes?: number;
 }
 
 /**
@@ -50,6 +52,9 @@ export async function* importRecordings(
         ...(options.siteName === undefined ? {} : { siteName: options.siteName }),
         ...(options.clock === undefined ? {} : { clock: options.clock }),
         ...(options.logger === undefined ? {} : { logger: options.logger }),
+        ...(options.maxDecompressedBytes === undefined
+          ? {}
+          : { maxDecompressedBytes: options.maxDecompressedBytes }),
       });
       yield { status: 'imported', path, scenario, summary };
     } catch (error) {

@@ -25,3 +25,4 @@ export {
   importRecordings,
 } from './import-recordings.ts';
 export { formatImportSummary, formatImportTable, type ImportSummary } from './import-summary.ts';
+export { DEFAULT_MAX_DECOMPRESSED_BYTES } from './read/decompression-limit.ts';

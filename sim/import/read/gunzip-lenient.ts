@@ -1,4 +1,9 @@
-import { constants, gunzipSync } from 'node:zlib';
+import { constants, gunzipSync, type ZlibOptions } from 'node:zlib';
+import {
+  DecompressionLimitError,
+  isOutputLimitError,
+  zlibOutputLimit,
+} from './decompression-limit.ts';
 
 export interface GunzipResult {
   bytes: Uint8Array;
@@ -9,20 +14,52 @@ export interface GunzipResult {
 /**
  * Inflates a gzip stream, keeping what a truncated stream still holds. Two of the OTRF
  * `.tar.gz` recordings lack their last few hundred bytes, yet their tar entries are whole.
- * Anything that is not gzip at all still throws.
+ * Anything that is not gzip at all still throws. Output past `maxBytes` throws a
+ * `DecompressionLimitError`: zlib stops there, so a gzip bomb never fills memory.
  */
-export function gunzipLenient(data: Uint8Array): GunzipResult {
+export function gunzipLenient(data: Uint8Array, { maxBytes }: { maxBytes: number }): GunzipResult {
   try {
-    return { bytes: gunzipSync(data), truncated: false };
+    return { bytes: inflate({ data, maxBytes, options: {} }), truncated: false };
   } catch (error) {
     if (!isUnexpectedEnd(error)) {
       throw error;
     }
     return {
-      bytes: gunzipSync(data, { finishFlush: constants.Z_SYNC_FLUSH }),
+      bytes: inflate({ data, maxBytes, options: { finishFlush: constants.Z_SYNC_FLUSH } }),
       truncated: true,
     };
   }
+}
+
+function inflate({
+  data,
+  maxBytes,
+  options,
+}: {
+  data: Uint8Array;
+  maxBytes: number;
+  options: ZlibOptions;
+}): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = gunzipSync(data, { ...options, maxOutputLength: zlibOutputLimit(maxBytes) });
+  } catch (error) {
+    if (isOutputLimitError(error)) {
+      throw tooLarge(maxBytes, error);
+    }
+    throw error;
+  }
+  // zlib cannot be told 0: with no budget left it lets one byte through.
+  if (bytes.length > maxBytes) {
+    throw tooLarge(maxBytes);
+  }
+  return bytes;
+}
+
+function tooLarge(maxBytes: number, cause?: unknown): DecompressionLimitError {
+  return new DecompressionLimitError(`gzip stream inflates to more than ${maxBytes} bytes`, {
+    cause,
+  });
 }
 
 function isUnexpectedEnd(error: unknown): boolean {

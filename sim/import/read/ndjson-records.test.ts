@@ -26,6 +26,22 @@ describe('forEachNdjsonRecord', () => {
     expect(stats).toEqual({ lines: 6, malformed: 4 });
   });
 
+  it('skips a last line cut off mid-record and names it', () => {
+    const whole = '{"a":1}\n{"a":2,"b":"long value"}\n';
+
+    const { records, stats } = collect(whole.slice(0, whole.length - 10));
+
+    expect(records).toEqual([[1, { a: 1 }]]);
+    expect(stats).toEqual({ lines: 2, malformed: 1, cutOffLine: 2 });
+  });
+
+  it('does not call a last line without its newline cut off when it is whole', () => {
+    const { records, stats } = collect('{"a":1}\n{"a":2}');
+
+    expect(records).toHaveLength(2);
+    expect(stats.cutOffLine).toBeUndefined();
+  });
+
   it('decodes UTF-8 text in values', () => {
     const { records } = collect(
       '{"Product":"Microsoft® Windows® Operating System"}\n{"a":"ascii"}',

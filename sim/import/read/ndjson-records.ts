@@ -3,6 +3,11 @@ export interface NdjsonStats {
   lines: number;
   /** Lines that were not a JSON object. */
   malformed: number;
+  /**
+   * The last line, when it is malformed and lacks its newline: the file was most likely cut
+   * short mid-record. The line is among the `malformed` ones.
+   */
+  cutOffLine: number | undefined;
 }
 
 export type NdjsonVisitor = (record: Record<string, unknown>, line: number) => void;
@@ -20,14 +25,15 @@ const OPEN_BRACE = 0x7b;
  */
 export function forEachNdjsonRecord(bytes: Uint8Array, visit: NdjsonVisitor): NdjsonStats {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const stats: NdjsonStats = { lines: 0, malformed: 0 };
+  const stats: NdjsonStats = { lines: 0, malformed: 0, cutOffLine: undefined };
   const hasBom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
   let start = hasBom ? 3 : 0;
   let line = 0;
 
   while (start < buffer.length) {
     let end = buffer.indexOf(NEWLINE, start);
-    if (end === -1) {
+    const unterminated = end === -1;
+    if (unterminated) {
       end = buffer.length;
     }
     line += 1;
@@ -41,6 +47,9 @@ export function forEachNdjsonRecord(bytes: Uint8Array, visit: NdjsonVisitor): Nd
     const record = parseObject(content);
     if (record === undefined) {
       stats.malformed += 1;
+      if (unterminated) {
+        stats.cutOffLine = line;
+      }
       continue;
     }
     visit(record, line);

@@ -1,6 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ImportError } from '../import-error.ts';
+import {
+  DEFAULT_MAX_DECOMPRESSED_BYTES,
+  DecompressionLimitError,
+  describeByteLimit,
+} from './decompression-limit.ts';
 import { gunzipLenient } from './gunzip-lenient.ts';
 import { readTarEntries } from './tar-entries.ts';
 import { readZipEntries } from './zip-entries.ts';
@@ -19,6 +24,17 @@ export interface RecordingContents {
   /** Files of the recording that are not Windows event logs (Zeek logs, pcaps). */
   otherFiles: string[];
   warnings: string[];
+}
+
+export interface ReadRecordingOptions {
+  /** Bytes the recording's archives may inflate to, all together; 1 GiB unless set. */
+  maxDecompressedBytes?: number;
+}
+
+/** What one recording may still inflate to, spent archive by archive. */
+interface ByteBudget {
+  readonly limit: number;
+  used: number;
 }
 
 const NDJSON = /\.(json|ndjson|jsonl)$/i;
@@ -49,9 +65,15 @@ function isEventLogName(name: string): boolean {
 
 /**
  * Reads a recording: a zip, a `.tar.gz`, a bare NDJSON file, or a folder holding any of
- * these (read as one recording, not recursively).
+ * these (read as one recording, not recursively). Bare NDJSON is read as it is on disk;
+ * only what archives inflate to counts against `maxDecompressedBytes`, as only that can
+ * grow a thousandfold past the file's size.
  */
-export async function readRecordingContents(path: string): Promise<RecordingContents> {
+export async function readRecordingContents(
+  path: string,
+  { maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES }: ReadRecordingOptions = {},
+): Promise<RecordingContents> {
+  const budget: ByteBudget = { limit: maxDecompressedBytes, used: 0 };
   const info = await stat(path).catch((cause: unknown) => {
     throw new ImportError({
       code: 'IMPORT_SOURCE_NOT_FOUND',
@@ -62,7 +84,7 @@ export async function readRecordingContents(path: string): Promise<RecordingCont
   });
 
   if (info.isDirectory()) {
-    return readFolder(path);
+    return readFolder(path, budget);
   }
   const format = fileFormatOf(path);
   if (format === undefined) {
@@ -73,11 +95,11 @@ export async function readRecordingContents(path: string): Promise<RecordingCont
     });
   }
   const contents: RecordingContents = { format, parts: [], otherFiles: [], warnings: [] };
-  await addFile({ contents, path, format, label: basename(path) });
+  await addFile({ contents, path, format, label: basename(path), budget });
   return contents;
 }
 
-async function readFolder(path: string): Promise<RecordingContents> {
+async function readFolder(path: string, budget: ByteBudget): Promise<RecordingContents> {
   const contents: RecordingContents = {
     format: 'folder',
     parts: [],
@@ -91,7 +113,7 @@ async function readFolder(path: string): Promise<RecordingContents> {
     if (format === undefined || isResourceFork(name) || !(await stat(full)).isFile()) {
       continue;
     }
-    await addFile({ contents, path: full, format, label: name });
+    await addFile({ contents, path: full, format, label: name, budget });
   }
   return contents;
 }
@@ -101,11 +123,13 @@ async function addFile({
   path,
   format,
   label,
+  budget,
 }: {
   contents: RecordingContents;
   path: string;
   format: Exclude<RecordingFormat, 'folder'>;
   label: string;
+  budget: ByteBudget;
 }): Promise<void> {
   const bytes = new Uint8Array(await readFile(path));
   if (format === 'ndjson') {
@@ -113,24 +137,33 @@ async function addFile({
     return;
   }
 
+  const maxBytes = budget.limit - budget.used;
   try {
     if (format === 'zip') {
-      const { entries, rejected } = readZipEntries(bytes, isEventLogName);
+      const { entries, rejected } = readZipEntries(bytes, { accept: isEventLogName, maxBytes });
       contents.otherFiles.push(...rejected.filter((name) => !isResourceFork(name)));
       for (const entry of entries) {
+        budget.used += entry.data.length;
         contents.parts.push({ name: `${label}/${entry.name}`, bytes: entry.data });
       }
       return;
     }
 
-    const { bytes: tar, truncated: gzipTruncated } = gunzipLenient(bytes);
-    const { entries, truncated: tarTruncated } = readTarEntries(tar);
-    if (gzipTruncated || tarTruncated) {
-      contents.warnings.push(
-        `${label}: archive is truncated; imported the ${entries.length} entr${
-          entries.length === 1 ? 'y' : 'ies'
-        } it still holds`,
-      );
+    const { bytes: tar, truncated: gzipTruncated } = gunzipLenient(bytes, { maxBytes });
+    budget.used += tar.length;
+    const { entries, truncated: tarTruncated, cutEntry } = readTarEntries(tar);
+    const truncated = gzipTruncated || tarTruncated;
+    if (truncated && !entries.some((entry) => isEventLogName(entry.name))) {
+      throw new ImportError({
+        code: 'IMPORT_ARCHIVE_TRUNCATED',
+        message: `${path} is truncated and holds no whole event log${
+          cutEntry === undefined ? '' : `: ${cutEntry} is cut off`
+        }`,
+        path,
+      });
+    }
+    if (truncated) {
+      contents.warnings.push(truncationWarning({ label, kept: entries.length, cutEntry }));
     }
     for (const entry of entries) {
       if (isEventLogName(entry.name)) {
@@ -140,6 +173,19 @@ async function addFile({
       }
     }
   } catch (cause) {
+    if (cause instanceof ImportError) {
+      throw cause;
+    }
+    if (cause instanceof DecompressionLimitError) {
+      throw new ImportError({
+        code: 'IMPORT_ARCHIVE_TOO_LARGE',
+        message: `cannot import ${path}: the recording inflates to more than ${describeByteLimit(
+          budget.limit,
+        )}, the most one recording may hold (a zip or gzip bomb, or too big to import)`,
+        path,
+        cause,
+      });
+    }
     throw new ImportError({
       code: 'IMPORT_ARCHIVE_CORRUPT',
       message: `cannot read ${format} archive ${path}: ${(cause as Error).message}`,
@@ -147,4 +193,20 @@ async function addFile({
       cause,
     });
   }
+}
+
+function truncationWarning({
+  label,
+  kept,
+  cutEntry,
+}: {
+  label: string;
+  kept: number;
+  cutEntry: string | undefined;
+}): string {
+  const entries = `${kept} entr${kept === 1 ? 'y' : 'ies'}`;
+  return cutEntry === undefined
+    ? `${label}: archive is truncated; imported the ${entries} it still holds`
+    : `${label}: archive is truncated; dropped ${cutEntry}, whose data is cut off, ` +
+        `and imported the ${entries} it still holds whole`;
 }

@@ -8,9 +8,10 @@ describe('readTarEntries', () => {
   it('reads the name and content of every regular file', () => {
     const archive = tarBytes({ 'a.json': '{"x":1}\n', 'dir/b.json': 'second' });
 
-    const { entries, truncated } = readTarEntries(archive);
+    const { entries, truncated, cutEntry } = readTarEntries(archive);
 
     expect(truncated).toBe(false);
+    expect(cutEntry).toBeUndefined();
     expect(entries.map((entry) => [entry.name, decode(entry.data)])).toEqual([
       ['a.json', '{"x":1}\n'],
       ['dir/b.json', 'second'],
@@ -25,14 +26,25 @@ describe('readTarEntries', () => {
     expect(entries[0]?.name).toBe(long);
   });
 
-  it('keeps what a truncated archive still holds and says it is truncated', () => {
+  it('keeps the whole entries of a truncated archive and names the one cut off', () => {
     const archive = tarBytes({ 'a.json': 'first', 'b.json': 'x'.repeat(2000) });
 
-    const { entries, truncated } = readTarEntries(archive.subarray(0, 512 * 3 + 100));
+    const { entries, truncated, cutEntry } = readTarEntries(archive.subarray(0, 512 * 3 + 100));
 
     expect(truncated).toBe(true);
-    expect(entries.map((entry) => entry.name)).toEqual(['a.json', 'b.json']);
-    expect(entries[1]?.data.length).toBe(100);
+    const kept = entries.map((entry) => [entry.name, decode(entry.data)]);
+    expect(kept).toEqual([['a.json', 'first']]);
+    expect(cutEntry).toBe('b.json');
+  });
+
+  it('keeps an entry whose data is whole though its padding is cut off', () => {
+    const archive = tarBytes({ 'a.json': 'first' });
+
+    const { entries, truncated, cutEntry } = readTarEntries(archive.subarray(0, 512 + 5));
+
+    expect(truncated).toBe(true);
+    expect(entries.map((entry) => decode(entry.data))).toEqual(['first']);
+    expect(cutEntry).toBeUndefined();
   });
 
   it('flags an archive without its end-of-archive blocks', () => {

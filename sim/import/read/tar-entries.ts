@@ -6,9 +6,12 @@ export interface TarEntry {
 }
 
 export interface TarReadResult {
+  /** The regular files whose data is all there. */
   entries: TarEntry[];
   /** The archive stopped inside an entry or before its end-of-archive blocks. */
   truncated: boolean;
+  /** The regular file the archive stopped inside of; left out of `entries`. */
+  cutEntry: string | undefined;
 }
 
 /** The bytes are not a tar archive the reader understands. */
@@ -27,7 +30,9 @@ const decoder = new TextDecoder();
 
 /**
  * Reads the regular files of a ustar (or GNU / pax) tar archive. Only what the importer
- * needs: names (with ustar prefix, GNU long names and pax `path`), sizes and data.
+ * needs: names (with ustar prefix, GNU long names and pax `path`), sizes and data. A file
+ * whose data the archive cuts off is named, never returned: its start would pass for the
+ * whole file, and a cut NDJSON log reads as a shorter attack.
  */
 export function readTarEntries(archive: Uint8Array): TarReadResult {
   const entries: TarEntry[] = [];
@@ -37,7 +42,7 @@ export function readTarEntries(archive: Uint8Array): TarReadResult {
   while (offset + BLOCK <= archive.length) {
     const header = archive.subarray(offset, offset + BLOCK);
     if (header.every((byte) => byte === 0)) {
-      return { entries, truncated: false };
+      return { entries, truncated: false, cutEntry: undefined };
     }
     verifyChecksum(header, offset);
 
@@ -45,27 +50,28 @@ export function readTarEntries(archive: Uint8Array): TarReadResult {
     const type = String.fromCharCode(header[156] ?? 0);
     const dataStart = offset + BLOCK;
     const dataEnd = dataStart + size;
-    const data = archive.subarray(dataStart, Math.min(dataEnd, archive.length));
-    const truncated = dataEnd > archive.length;
+    const isFile = type === '0' || type === '\0' || type === '7';
+    if (dataEnd > archive.length) {
+      const cutEntry = isFile ? (pendingName ?? headerName(header)) : undefined;
+      return { entries, truncated: true, cutEntry };
+    }
+    const data = archive.subarray(dataStart, dataEnd);
 
     if (type === 'L') {
       pendingName = readString(data, { start: 0, length: data.length });
     } else if (type === 'x') {
       pendingName = paxPath(data) ?? pendingName;
-    } else if (type === '0' || type === '\0' || type === '7') {
+    } else if (isFile) {
       entries.push({ name: pendingName ?? headerName(header), data });
       pendingName = undefined;
     } else {
       pendingName = undefined;
     }
 
-    if (truncated) {
-      return { entries, truncated: true };
-    }
     offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;
   }
   // Ran out of bytes before the two zero blocks that end every tar archive.
-  return { entries, truncated: true };
+  return { entries, truncated: true, cutEntry: undefined };
 }
 
 function headerName(header: Uint8Array): string {

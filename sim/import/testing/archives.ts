@@ -1,14 +1,22 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
+import { onTestFinished } from 'vitest';
 
 const encoder = new TextEncoder();
 
-/** A fresh scratch folder under the OS temp dir. */
+/**
+ * A fresh scratch folder under the OS temp dir, removed when the calling test finishes
+ * (passed or failed), so test runs do not pile folders up in /tmp. Call it inside a test.
+ */
 export function scratchFolder(prefix = 'casebook-import-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return folder;
 }
 
 export function zipBytes(files: Record<string, string>): Uint8Array {
