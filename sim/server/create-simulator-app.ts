@@ -6,6 +6,7 @@ import { replaceApiTokens, type SimUser } from '../store/identity/sim-users.ts';
 import type { SimStore } from '../store/open-sim-store.ts';
 import { API_BASE } from './api-base.ts';
 import { authMiddleware } from './auth-middleware.ts';
+import { bodyLimitMiddleware, MaxBodyBytes } from './body-limit-middleware.ts';
 import { createCursorCodec } from './cursor-codec.ts';
 import { faultMiddleware } from './realism/fault-middleware.ts';
 import { latencyMiddleware } from './realism/latency-middleware.ts';
@@ -32,7 +33,8 @@ export interface SimTokenGrant {
  * The simulated console as a Hono app, everything under `/web/api/v2.1`. `tokens`, when
  * given, become the only tokens the store accepts (kept as digests); without it the
  * tokens already in the store stay valid. `signal` ends held responses when the server
- * shuts down.
+ * shuts down. `maxBodyBytes` bounds request bodies (10 MiB unless given); larger ones get
+ * the console's 413 before they are read.
  */
 export function createSimulatorApp({
   store,
@@ -42,6 +44,7 @@ export function createSimulatorApp({
   timing: timingInput,
   logger = silentLogger,
   signal,
+  maxBodyBytes: maxBodyBytesInput,
 }: {
   store: SimStore;
   clock?: Clock;
@@ -50,9 +53,11 @@ export function createSimulatorApp({
   timing?: SimTimingInput;
   logger?: Logger;
   signal?: AbortSignal;
+  maxBodyBytes?: number;
 }): Hono<SimEnv> {
   const realism = parseSimOptions('realism', RealismOptions, realismInput);
   const timing = parseSimOptions('timing', SimTiming, timingInput);
+  const maxBodyBytes = parseSimOptions('maxBodyBytes', MaxBodyBytes, maxBodyBytesInput);
   if (tokens !== undefined) {
     replaceApiTokens(store, tokens);
   }
@@ -79,6 +84,8 @@ export function createSimulatorApp({
       }),
     );
   }
+  // After the checks that need no body, so a refused request never has its body read.
+  api.use(bodyLimitMiddleware({ maxBytes: maxBodyBytes }));
 
   for (const routes of [
     threatActionRoutes(deps),

@@ -8,6 +8,12 @@ import { parseTimestamp } from '../store/rest-time.ts';
  * the `detail` of a 400.
  */
 
+/**
+ * The most items one list filter takes. Far more ids than a console page shows, and it
+ * keeps the work one filter can ask for bounded.
+ */
+export const MAX_LIST_ITEMS = 5_000;
+
 function listInput(name: string) {
   return z.union([z.string(), z.array(z.union([z.string(), z.number()]))], {
     error: (issue) =>
@@ -27,6 +33,13 @@ export function textList(name: string) {
     const items = splitList(value);
     if (items.length === 0) {
       ctx.addIssue({ code: 'custom', message: `${name} must not be empty` });
+      return z.NEVER;
+    }
+    if (items.length > MAX_LIST_ITEMS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} has ${items.length} items; at most ${MAX_LIST_ITEMS} are allowed`,
+      });
       return z.NEVER;
     }
     return items;

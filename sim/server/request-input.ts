@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { parseJsonExactly } from './parse-json-exactly.ts';
 import { issueDetail } from './query-values.ts';
 import { validationError } from './sim-api-error.ts';
 
@@ -20,18 +21,16 @@ export async function readJsonBody<Schema extends z.ZodType>(
   c: Context,
   schema: Schema,
 ): Promise<z.infer<Schema>> {
+  // The body limit middleware has already bounded how much this reads.
   const text = await c.req.text();
   if (text.trim() === '') {
     throw validationError('Request body is empty; expected a JSON object');
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw validationError(`Request body is not valid JSON: ${reason}`);
+  const json = parseJsonExactly(text);
+  if (!json.ok) {
+    throw validationError(json.reason);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(json.value);
   if (!parsed.success) {
     throw validationError(issueDetail(parsed.error));
   }

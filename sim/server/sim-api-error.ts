@@ -14,7 +14,7 @@ export interface ApiErrorEntry {
 export class SimApiError extends CasebookError {
   readonly fault: FaultKind;
   readonly code = 'SIM_API_ERROR';
-  readonly status: 400 | 401 | 404 | 429 | 500 | 504;
+  readonly status: 400 | 401 | 404 | 413 | 429 | 500 | 504;
   readonly entry: ApiErrorEntry;
   readonly headers: Record<string, string>;
 
@@ -57,6 +57,17 @@ export function authenticationError(): SimApiError {
   return new SimApiError({
     status: 401,
     entry: { code: 4010010, title: 'Authentication Failed', detail: null },
+  });
+}
+
+export function payloadTooLargeError(maxBytes: number): SimApiError {
+  return new SimApiError({
+    status: 413,
+    entry: {
+      code: 4130010,
+      title: 'Payload Too Large',
+      detail: `Request body is larger than ${maxBytes} bytes`,
+    },
   });
 }
 

@@ -29,18 +29,24 @@ export type {
 export { isS1qlPredicate } from './ast.ts';
 export { type CompileS1qlResult, compileS1ql } from './compile-s1ql.ts';
 export { parseS1ql, type S1qlParseResult } from './parse-s1ql.ts';
+export {
+  MAX_S1QL_NESTING,
+  MAX_S1QL_PATTERN_LENGTH,
+  MAX_S1QL_PATTERN_PROGRAM_SIZE,
+  MAX_S1QL_PREDICATES,
+  MAX_S1QL_QUERY_LENGTH,
+  MAX_S1QL_SQL_PARAMS,
+} from './s1ql-limits.ts';
 export { type S1qlErrorData, type S1qlProblem, S1qlSyntaxError } from './s1ql-syntax-error.ts';
 export {
   type CompileS1qlToSqlOptions,
   compileS1qlToSql,
-  MAX_S1QL_SQL_PARAMS,
   type S1qlSql,
   type S1qlSqlParam,
 } from './sql/compile-s1ql-to-sql.ts';
 export { registerS1qlSqlFunctions } from './sql/register-s1ql-sql-functions.ts';
 export { S1qlCompileError } from './sql/s1ql-compile-error.ts';
 export { S1QL_REGEXP_FUNCTION } from './sql/s1ql-sql-function-names.ts';
-export { MAX_S1QL_NESTING } from './v1/parse-s1ql-v1.ts';
 export { coerceS1qlValue, type S1qlTypedValue } from './validate/coerce-s1ql-value.ts';
 export { parseS1qlTime } from './validate/parse-s1ql-time.ts';
 export { validateS1qlPredicate, validateS1qlQuery } from './validate/validate-s1ql-query.ts';

@@ -591,14 +591,54 @@ describe('parseS1ql on malformed queries', () => {
       'SrcProcCmdLine RegExp "(?i)invoke-(mimikatz"',
       1,
       23,
-      'invalid regular expression: Unterminated group',
+      'invalid regular expression: missing closing ): "(?i)invoke-(mimikatz"; ' +
+        'RegExp patterns must use RE2 syntax',
     ],
     [
       'unsupported inline regex flag',
       'SrcProcCmdLine RegExp "(?x)a b"',
       1,
       23,
-      'the regular expression flag "x" in "(?x)" is not supported; use i, m or s',
+      'invalid regular expression: RE2 has no flag "x" (in "(?x"), only i, m, s and U; ' +
+        'RegExp patterns must use RE2 syntax',
+    ],
+    [
+      'lookahead, which RE2 does not support',
+      'SrcProcCmdLine RegExp "powershell(?!.*-NoProfile)"',
+      1,
+      23,
+      'invalid regular expression: RE2 has no lookahead ("(?!"); ' +
+        'RegExp patterns must use RE2 syntax',
+    ],
+    [
+      'a backreference, which RE2 does not support',
+      'TgtProcCmdLine RegExpCIS "(\\w+) \\1"',
+      1,
+      26,
+      'invalid regular expression: RE2 has no backreferences ("\\1"); ' +
+        'RegExp patterns must use RE2 syntax',
+    ],
+    [
+      'a regular expression longer than the limit',
+      `TgtProcCmdLine RegExp "${'a'.repeat(1001)}"`,
+      1,
+      23,
+      'the regular expression is 1001 characters long; at most 1000 are allowed',
+    ],
+    [
+      'too many conditions',
+      Array.from({ length: 2001 }, () => 'TgtProcName Contains "a"').join(' AND '),
+      1,
+      2000 * 'TgtProcName Contains "a" AND '.length + 1,
+      'the query has more than 2000 conditions; split it into smaller queries',
+    ],
+    [
+      'a query longer than the limit',
+      `TgtProcName In (${Array.from({ length: 25_000 }, () => '"a"').join(',')})`,
+      1,
+      100_001,
+      'the query is 100016 characters long; at most 100000 are allowed, ' +
+        'so split it into smaller queries',
     ],
     [
       'nesting too deep',

@@ -60,6 +60,14 @@ describe('GET /agents', () => {
     expect(agentIds(json)).toEqual(expected);
   });
 
+  it('caps the length of a list in the query string', async () => {
+    const sim = createTestSimulator();
+    const ids = Array.from({ length: 5_001 }, (_, i) => String(i + 1)).join(',');
+    const { status, json } = await sim.call(`/agents?ids=${ids}`);
+    expect(status).toBe(400);
+    expect(json.errors[0].detail).toBe('ids has 5001 items; at most 5000 are allowed');
+  });
+
   it('rejects an unknown network status', async () => {
     const sim = createTestSimulator();
     const { status, json } = await sim.call('/agents?networkStatuses=isolated');
@@ -138,6 +146,32 @@ describe('agent network actions', () => {
       /^filter must name the agents to act on, with one of: ids, /,
     );
     expect(await networkStatus(sim, WINDOWS_AGENT.id)).toBe('connected');
+  });
+
+  it('refuses a filter that only excludes, which would disconnect every other agent', async () => {
+    const sim = createTestSimulator();
+    const { status, json } = await sim.call('/agents/actions/disconnect', {
+      method: 'POST',
+      body: { filter: { idsNin: ['1'] } },
+    });
+    expect(status).toBe(400);
+    expect(json.errors[0].detail).toBe(
+      'filter must name the agents to act on, with one of: ids, uuid, uuids, computerName, ' +
+        'computerName__contains, networkStatuses, osTypes, machineTypes; exclusions such as ' +
+        'idsNin only narrow that selection',
+    );
+    expect(await networkStatus(sim, WINDOWS_AGENT.id)).toBe('connected');
+    expect(await networkStatus(sim, LINUX_AGENT.id)).toBe('connected');
+  });
+
+  it('still takes exclusions that narrow a selection', async () => {
+    const sim = createTestSimulator();
+    const { json } = await sim.call('/agents/actions/disconnect', {
+      method: 'POST',
+      body: { filter: { osTypes: ['windows', 'linux'], idsNin: [LINUX_AGENT.id] } },
+    });
+    expect(json).toEqual({ data: { affected: 1 } });
+    expect(await networkStatus(sim, LINUX_AGENT.id)).toBe('connected');
   });
 
   it('answers 404 for an agent action the simulator does not offer', async () => {

@@ -25,7 +25,8 @@ const agentFilterFields = {
   machineTypes: enumList('machineTypes', MACHINE_TYPES).optional(),
   machineTypesNin: enumList('machineTypesNin', MACHINE_TYPES).optional(),
 };
-const SELECTING_KEYS = Object.keys(agentFilterFields);
+/** Keys that name agents; the `...Nin` exclusions alone would select every other agent. */
+const SELECTING_KEYS = Object.keys(agentFilterFields).filter((key) => !key.endsWith('Nin'));
 
 type AgentFilterValues = z.infer<z.ZodObject<typeof agentFilterFields>>;
 
@@ -54,14 +55,19 @@ const AgentListQuery = z.object({
   ...pagingFields({ sorts: Object.keys(AGENT_SORTS) as [keyof typeof AGENT_SORTS] }),
 });
 
-/** Like threat actions, an agent action must name its agents; scope keys are ignored. */
+/**
+ * Like threat actions, an agent action must name its agents, not only exclude some; scope
+ * keys are ignored.
+ */
 const AgentActionBody = z.looseObject({
   filter: z
     .looseObject(agentFilterFields)
     .refine(
       (filter) => SELECTING_KEYS.some((key) => filter[key as keyof typeof filter] !== undefined),
       {
-        message: `filter must name the agents to act on, with one of: ${SELECTING_KEYS.join(', ')}`,
+        message:
+          `filter must name the agents to act on, with one of: ${SELECTING_KEYS.join(', ')}; ` +
+          'exclusions such as idsNin only narrow that selection',
       },
     )
     .transform(toAgentFilter),

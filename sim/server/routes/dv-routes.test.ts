@@ -147,6 +147,89 @@ describe('Deep Visibility', () => {
     expect(events.json.errors[0].detail).toBe(json.data.responseError);
   });
 
+  it("runs the tester's backtracking bomb on RE2 instead of freezing the simulator", async () => {
+    const sim = createTestSimulator();
+    const { status, json } = await sim.call('/dv/init-query', {
+      method: 'POST',
+      body: {
+        query: 'TgtProcCmdLine RegExp "^(.|.)*!!!$"',
+        fromDate: '2000-01-01T00:00:00Z',
+        toDate: '2030-01-01T00:00:00Z',
+      },
+    });
+    expect(status).toBe(200);
+    sim.clock.advance(1_500);
+
+    const state = await sim.call(`/dv/query-status?queryId=${json.data.queryId}`);
+    expect(state.json.data).toEqual({ responseState: 'FINISHED', progressStatus: 100 });
+    const events = await sim.call(`/dv/events?queryId=${json.data.queryId}`);
+    expect(events.json.pagination.totalItems).toBe(0);
+  });
+
+  it('matches RegExp with inline flags, as RE2 reads them', async () => {
+    const sim = createTestSimulator();
+    const queryId = await finishedQuery(sim, 'TgtProcCmdLine RegExp "(?i)^VSSADMIN .*/quiet$"');
+    const { json } = await sim.call(`/dv/events?queryId=${queryId}`);
+    expect(json.data.map((event: { tgtProcCmdLine: string }) => event.tgtProcCmdLine)).toEqual([
+      'vssadmin delete shadows /all /quiet',
+    ]);
+  });
+
+  it('fails a RegExp RE2 cannot run, saying what is unsupported', async () => {
+    const sim = createTestSimulator();
+    const queryId = await finishedQuery(sim, 'TgtProcCmdLine RegExp "powershell(?!.*-nop)"');
+    const { json } = await sim.call(`/dv/query-status?queryId=${queryId}`);
+    expect(json.data).toMatchObject({
+      responseState: 'FAILED',
+      responseError:
+        'Invalid S1QL query: line 1, column 23: invalid regular expression: RE2 has no ' +
+        'lookahead ("(?!"); RegExp patterns must use RE2 syntax',
+    });
+  });
+
+  it("fails the tester's In list of 32,766 values with a positioned engine error", async () => {
+    const sim = createTestSimulator();
+    const values = Array.from({ length: 32_766 }, () => '"a"').join(', ');
+    const queryId = await finishedQuery(sim, `TgtProcName In (${values})`);
+    const { json } = await sim.call(`/dv/query-status?queryId=${queryId}`);
+    expect(json.data.responseState).toBe('FAILED');
+    expect(json.data.responseError).toMatch(/^Invalid S1QL query: line 1, column 100001: /);
+    expect(json.data.responseErrorDetails).toMatchObject({ line: 1, column: 100_001 });
+  });
+
+  it('fails a list that fills every SQLite parameter in the engine, not in SQLite', async () => {
+    const sim = createTestSimulator();
+    const values = Array.from({ length: 32_766 }, () => '0').join(',');
+    const queryId = await finishedQuery(sim, `DstPort In (${values})`);
+    const { json } = await sim.call(`/dv/query-status?queryId=${queryId}`);
+    expect(json.data).toMatchObject({
+      responseState: 'FAILED',
+      responseError:
+        'Invalid S1QL query: line 1, column 1: the query has more than 32000 values; ' +
+        'split it into smaller queries',
+      responseErrorDetails: { line: 1, column: 1 },
+    });
+  });
+
+  it('runs the longest AND chain allowed', async () => {
+    const sim = createTestSimulator();
+    const chain = Array.from({ length: 2_000 }, () => 'TgtProcCmdLine Contains "a"');
+    const queryId = await finishedQuery(sim, chain.join(' AND '));
+    const { json } = await sim.call(`/dv/events?queryId=${queryId}`);
+    expect(json.data.map((event: { tgtProcCmdLine: string }) => event.tgtProcCmdLine)).toEqual([
+      'vssadmin delete shadows /all /quiet',
+    ]);
+  });
+
+  it("fails the tester's 20,000-condition AND chain instead of planning it for 26 s", async () => {
+    const sim = createTestSimulator();
+    const chain = Array.from({ length: 20_000 }, () => 'TgtProcName Contains "a"');
+    const queryId = await finishedQuery(sim, chain.join(' AND '));
+    const { json } = await sim.call(`/dv/query-status?queryId=${queryId}`);
+    expect(json.data.responseState).toBe('FAILED');
+    expect(json.data.responseErrorDetails).toMatchObject({ line: 1, column: 100_001 });
+  });
+
   it('serves events by type in both vocabularies', async () => {
     const sim = createTestSimulator();
     const queryId = await finishedQuery(sim, 'AgentName = "WIN-DESK01"');

@@ -33,8 +33,11 @@ export const threatFilterFields = {
 const ThreatFilterObject = z.object(threatFilterFields);
 type ThreatFilterValues = z.infer<typeof ThreatFilterObject>;
 
-/** Keys that select threats; a bulk filter naming none of them is refused. */
-const SELECTING_KEYS = Object.keys(threatFilterFields);
+/**
+ * Keys that select threats; a bulk filter naming none of them is refused. The `...Nin`
+ * exclusions only narrow a selection: on their own they would select every other threat.
+ */
+const SELECTING_KEYS = Object.keys(threatFilterFields).filter((key) => !key.endsWith('Nin'));
 
 export function toThreatFilter(values: ThreatFilterValues): ThreatFilter {
   const { createdAt, updatedAt } = {
@@ -66,14 +69,16 @@ export function toThreatFilter(values: ThreatFilterValues): ThreatFilter {
 /**
  * The `filter` of a bulk threat action. Scope keys (`tenant`, `siteIds`...) are accepted
  * and ignored, since the simulator has one account; a filter that selects nothing
- * explicitly is a 400, so a malformed call cannot act on every threat at once.
+ * explicitly, or only excludes, is a 400, so a malformed call cannot act on every threat.
  */
 export const ThreatActionFilter = z
   .looseObject(threatFilterFields)
   .refine(
     (filter) => SELECTING_KEYS.some((key) => filter[key as keyof typeof filter] !== undefined),
     {
-      message: `filter must name the threats to act on, with one of: ${SELECTING_KEYS.join(', ')}`,
+      message:
+        `filter must name the threats to act on, with one of: ${SELECTING_KEYS.join(', ')}; ` +
+        'exclusions such as idsNin only narrow that selection',
     },
   )
   .transform(toThreatFilter);

@@ -136,6 +136,19 @@ describe('GET /threats', () => {
     expect(status).toBe(400);
     expect(json.errors).toEqual([{ code: 4000010, title: 'Validation Error', detail }]);
   });
+
+  it('rejects a list in the query string longer than the maximum, naming both', async () => {
+    const { call } = createTestSimulator();
+    const { status, json } = await call(`/threats?storylines=${'S,'.repeat(5_001)}`);
+    expect(status).toBe(400);
+    expect(json.errors).toEqual([
+      {
+        code: 4000010,
+        title: 'Validation Error',
+        detail: 'storylines has 5001 items; at most 5000 are allowed',
+      },
+    ]);
+  });
 });
 
 describe('threat notes', () => {
@@ -167,6 +180,83 @@ describe('threat notes', () => {
       body: { data: { text: 'x' }, filter: { ids: ['999', PS] } },
     });
     expect(json).toEqual({ data: { affected: 1 } });
+  });
+
+  it("refuses the tester's 32,767 ids with a 400 naming the list and its maximum", async () => {
+    const { call } = createTestSimulator();
+    const ids = Array.from({ length: 32_767 }, (_, i) => String(1_000_000 + i));
+    const { status, json } = await call('/threats/notes', {
+      method: 'POST',
+      body: { filter: { ids }, data: { text: 'x' } },
+    });
+    expect(status).toBe(400);
+    expect(json.errors).toEqual([
+      {
+        code: 4000010,
+        title: 'Validation Error',
+        detail: 'filter.ids has 32767 items; at most 5000 are allowed',
+      },
+    ]);
+  });
+
+  it('acts on a filter of many full lists, more values than SQLite binds', async () => {
+    const { call } = createTestSimulator();
+    const many = (prefix: string) =>
+      Array.from({ length: 5_000 }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+    const filter = {
+      ids: [PS, ...many('17000000000000').slice(1)],
+      idsNin: many('16000000000000'),
+      agentIds: [WINDOWS_AGENT.id, ...many('15000000000000').slice(1)],
+      agentIdsNin: many('14000000000000'),
+      storylinesNin: many('S'),
+      classificationsNin: many('C'),
+      mitigationStatusesNin: many('M'),
+    };
+    const { status, json } = await call('/threats/notes', {
+      method: 'POST',
+      body: { filter, data: { text: 'x' } },
+    });
+    expect(status).toBe(200);
+    expect(json).toEqual({ data: { affected: 1 } });
+  });
+
+  it('refuses a filter that only excludes, which would note every other threat', async () => {
+    const { call } = createTestSimulator();
+    const { status, json } = await call('/threats/notes', {
+      method: 'POST',
+      body: { filter: { idsNin: ['1'] }, data: { text: 'x' } },
+    });
+    expect(status).toBe(400);
+    expect(json.errors[0].detail).toMatch(
+      /^filter must name the threats to act on, with one of: ids, agentIds, storylines, /,
+    );
+    expect(json.errors[0].detail).toMatch(
+      /; exclusions such as idsNin only narrow that selection$/,
+    );
+    expect((await call(`/threats/${PS}/notes`)).json.data).toEqual([]);
+  });
+
+  it('refuses a numeric id too large to read exactly instead of rounding it', async () => {
+    const { call } = createTestSimulator();
+    const { status, json } = await call('/threats/notes', {
+      method: 'POST',
+      body: '{"filter":{"ids":[789015512509114197]},"data":{"text":"x"}}',
+    });
+    expect(status).toBe(400);
+    expect(json.errors[0].detail).toBe(
+      'Request body has the number 789015512509114197, which is too large to read exactly; ' +
+        'send ids as strings, or as numbers up to 9007199254740991',
+    );
+  });
+
+  it('still takes ids written as safe integers', async () => {
+    const { call } = createTestSimulator();
+    const { status, json } = await call('/threats/notes', {
+      method: 'POST',
+      body: '{"filter":{"ids":[9007199254740991]},"data":{"text":"x"}}',
+    });
+    expect(status).toBe(200);
+    expect(json).toEqual({ data: { affected: 0 } });
   });
 
   it('answers 404 for the notes of an unknown threat', async () => {

@@ -38,9 +38,11 @@ export const TEST_START = Date.UTC(2026, 0, 2, 9, 0, 0);
 export function createTestSimulator({
   realism,
   timing,
+  maxBodyBytes,
 }: {
   realism?: RealismOptionsInput;
   timing?: SimTimingInput;
+  maxBodyBytes?: number;
 } = {}) {
   const clock = createManualClock(TEST_START);
   const store = openSimStore({ clock });
@@ -50,6 +52,7 @@ export function createTestSimulator({
     clock,
     realism,
     timing,
+    maxBodyBytes,
     tokens: [
       { token: ALICE_TOKEN, user: ALICE },
       { token: BOB_TOKEN, user: BOB },

@@ -10,6 +10,13 @@ export interface TimeRange {
 
 const RANGE_OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
+/**
+ * A list bound as one JSON parameter. SQLite binds at most 32,766 `?` in a statement, and a
+ * filter has many lists; one parameter per list keeps any filter within that, and the SQL
+ * text no longer varies with list lengths, so the statement cache keeps working.
+ */
+const LIST_VALUES = 'SELECT value FROM json_each(?)';
+
 /** Builds a parameterised WHERE clause from optional filters; values never enter the SQL. */
 export class SqlWhere {
   private readonly clauses: string[] = [];
@@ -30,7 +37,7 @@ export class SqlWhere {
       return this.add('0');
     }
     const collate = nocase ? ' COLLATE NOCASE' : '';
-    return this.add(`${column}${collate} IN (${values.map(() => '?').join(', ')})`, ...values);
+    return this.add(`${column}${collate} IN (${LIST_VALUES})`, JSON.stringify(values));
   }
 
   noneOf(column: string, values: readonly SqlParam[] | undefined, nocase = false): this {
@@ -38,7 +45,7 @@ export class SqlWhere {
       return this;
     }
     const collate = nocase ? ' COLLATE NOCASE' : '';
-    return this.add(`${column}${collate} NOT IN (${values.map(() => '?').join(', ')})`, ...values);
+    return this.add(`${column}${collate} NOT IN (${LIST_VALUES})`, JSON.stringify(values));
   }
 
   /** Any of the needles occurs in the column, ignoring case. */
@@ -46,8 +53,11 @@ export class SqlWhere {
     if (needles === undefined || needles.length === 0) {
       return this;
     }
-    const tests = needles.map(() => `instr(lower(${column}), lower(?)) > 0`);
-    return this.add(`(${tests.join(' OR ')})`, ...needles);
+    const test = `instr(lower(${column}), lower(needle.value)) > 0`;
+    return this.add(
+      `EXISTS (SELECT 1 FROM json_each(?) AS needle WHERE ${test})`,
+      JSON.stringify(needles),
+    );
   }
 
   range(column: string, range: TimeRange | undefined): this {

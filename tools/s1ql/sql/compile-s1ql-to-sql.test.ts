@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { S1qlComparison, S1qlQuery } from '../ast.ts';
 import { FIELDS } from '../fields.ts';
 import { parseS1ql } from '../parse-s1ql.ts';
+import { MAX_S1QL_PREDICATES, MAX_S1QL_SQL_PARAMS } from '../s1ql-limits.ts';
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
-import { compileS1qlToSql, MAX_S1QL_SQL_PARAMS } from './compile-s1ql-to-sql.ts';
+import { compileS1qlToSql } from './compile-s1ql-to-sql.ts';
 import { registerS1qlSqlFunctions } from './register-s1ql-sql-functions.ts';
 import { S1qlCompileError } from './s1ql-compile-error.ts';
 
@@ -92,12 +93,12 @@ describe('compileS1qlToSql', () => {
     expect(compiled('TgtFilePath Contains ""').sql).toBe('"tgt_file_path" IS NOT NULL');
   });
 
-  it('compiles RegExp to the registered function with JavaScript flags', () => {
+  it('compiles RegExp to the registered function, inline flags left for RE2', () => {
     expect(compiled('SrcProcCmdLine RegExp "(?i)-enc\\s"')).toEqual({
       sql: 's1ql_regexp("src_process_cmdline", ?, ?)',
-      params: ['-enc\\s', 'i'],
+      params: ['(?i)-enc\\s', ''],
     });
-    expect(compiled('SrcProcCmdLine RegExpCIS "(?s)a.b"').params).toEqual(['a.b', 'is']);
+    expect(compiled('SrcProcCmdLine RegExpCIS "(?s)a.b"').params).toEqual(['(?s)a.b', 'i']);
   });
 
   it('negates with NOT around the positive form', () => {
@@ -192,8 +193,9 @@ describe('compileS1qlToSql', () => {
   });
 
   it('refuses more values than SQLite can bind', () => {
-    const values = Array.from({ length: MAX_S1QL_SQL_PARAMS + 1 }, (_, i) => `"${i}"`);
-    const attempt = () => compiled(`SrcIP In (${values.join(',')})`);
+    // Bare one-digit numbers, so the list stays within the query length limit.
+    const values = Array.from({ length: MAX_S1QL_SQL_PARAMS + 1 }, (_, i) => `${i % 10}`);
+    const attempt = () => compiled(`DstPort In (${values.join(',')})`);
     expect(attempt).toThrow(
       `line 1, column 1: the query has more than ${MAX_S1QL_SQL_PARAMS} values; ` +
         'split it into smaller queries',
@@ -262,5 +264,58 @@ describe('compiled SQL on a real SQLite', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM events WHERE ${sql}`).get(params)).toEqual({
       n: 0,
     });
+  });
+
+  it('compiles and runs the longest AND chain allowed over a small table', () => {
+    const rows = db.prepare('INSERT INTO events (tgt_file_path) VALUES (?)');
+    for (const path of ['C:\\a\\x.exe', 'C:\\b\\y.dll', 'a']) rows.run(path);
+    const text = Array.from({ length: MAX_S1QL_PREDICATES }, () => 'TgtFilePath Contains "a"');
+    const { sql, params } = compiled(text.join(' AND '));
+
+    expect(sql.startsWith('('.repeat(12))).toBe(true);
+    expect(sql.startsWith('('.repeat(14))).toBe(false);
+    const count = db.prepare(`SELECT count(*) AS n FROM events WHERE ${sql}`).get(params);
+    expect(count).toEqual({ n: 2 });
+    db.exec('DELETE FROM events');
+  });
+});
+
+describe('query size limits', () => {
+  const errorOf = (text: string) => {
+    const result = parseS1ql(text);
+    return result.ok ? undefined : result.error;
+  };
+
+  it("refuses the tester's 20,000-condition AND chain instead of planning it for 26 s", () => {
+    const text = Array.from({ length: 20_000 }, () => 'TgtProcName Contains "a"').join(' AND ');
+    expect(errorOf(text)).toMatchObject({
+      message:
+        `line 1, column 100001: the query is ${text.length} characters long; ` +
+        'at most 100000 are allowed, so split it into smaller queries',
+      offset: 100_000,
+    });
+  });
+
+  it("refuses the tester's 30,000-condition OR chain", () => {
+    const text = Array.from({ length: 30_000 }, () => 'TgtProcName = "a"').join(' OR ');
+    expect(errorOf(text)?.message).toMatch(/^line 1, column 100001: the query is \d+ characters/);
+  });
+
+  it('refuses more conditions than the limit, at the first one too many', () => {
+    const text = Array.from({ length: MAX_S1QL_PREDICATES + 1 }, () => 'DstPort = 1').join(' OR ');
+    expect(errorOf(text)).toMatchObject({
+      message:
+        `line 1, column ${MAX_S1QL_PREDICATES * 'DstPort = 1 OR '.length + 1}: ` +
+        'the query has more than 2000 conditions; split it into smaller queries',
+      length: 'DstPort'.length,
+    });
+  });
+
+  it('refuses a tree built without the parser that has too many conditions', () => {
+    const one = query('DstPort = 1').root;
+    const root = { kind: 'and' as const, operands: Array(2001).fill(one), span: one.span };
+    expect(() => compileS1qlToSql({ dialect: 's1ql-1.0', text: '', root })).toThrow(
+      'line 1, column 1: the query has more than 2000 conditions; split it into smaller queries',
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   type S1qlValue,
 } from '../ast.ts';
 import type { FieldDef } from '../fields.ts';
+import { MAX_S1QL_SQL_PARAMS } from '../s1ql-limits.ts';
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
 import { catalogueFieldOf } from '../validate/catalogue-field-of.ts';
 import { coerceS1qlValue } from '../validate/coerce-s1ql-value.ts';
@@ -31,9 +32,6 @@ export interface CompileS1qlToSqlOptions {
   /** Column for a field, e.g. to qualify it with a table alias (`e.tgt_file_path`). */
   readonly columnFor?: (field: FieldDef) => string;
 }
-
-/** SQLite's default limit on `?` parameters in one statement. */
-export const MAX_S1QL_SQL_PARAMS = 32_766;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
 const LIKE = `LIKE ? ESCAPE '\\'`;
@@ -218,9 +216,10 @@ function negate(negated: boolean, sql: string): string {
 }
 
 /**
- * Joins terms as a balanced tree of parenthesised pairs. SQLite limits expression depth to
- * 1000 and a flat `a OR b OR c ...` is parsed as a left-deep chain, so a long `In Contains`
- * list would hit the limit; a balanced tree is only log2(n) deep.
+ * Joins terms as a balanced tree of parenthesised pairs, for AND and OR chains alike. SQLite
+ * limits expression depth to 1000 and a flat `a OR b OR c ...` is parsed as a left-deep
+ * chain, so a long chain or `In Contains` list would hit the limit; a balanced tree is only
+ * log2(n) deep.
  */
 function joinBalanced(terms: readonly string[], connective: 'AND' | 'OR'): string {
   if (terms.length === 0) return connective === 'AND' ? '1' : '0';

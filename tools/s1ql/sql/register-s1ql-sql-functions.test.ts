@@ -44,4 +44,25 @@ describe('registerS1qlSqlFunctions', () => {
   it('raises a SQLite error for an invalid pattern written by hand', () => {
     expect(() => regexp.get('abc', '(', '')).toThrow('Invalid regular expression');
   });
+
+  it('raises a SQLite error for a pattern RE2 cannot run, instead of backtracking', () => {
+    expect(() => regexp.get('abc', 'a(?=b)', '')).toThrow(
+      'Invalid regular expression for s1ql_regexp: RE2 has no lookahead ("(?=")',
+    );
+  });
+
+  it('answers the backtracking bomb ^(.|.)*!!!$ at once on a 30-character value', () => {
+    expect(regexp.get('cmd.exe /c whoami /all /fo csv', '^(.|.)*!!!$', '')).toEqual({ hit: 0 });
+  });
+
+  it('runs the backtracking bomb ^(.|.)*!!!$ over a long value in linear time', () => {
+    const long = 'a'.repeat(200_000);
+    expect(regexp.get(long, '^(.|.)*!!!$', '')).toEqual({ hit: 0 });
+    expect(regexp.get(`${long}!!!`, '^(.|.)*!!!$', '')).toEqual({ hit: 1 });
+  });
+
+  it('reads inline flags anywhere in the pattern, as RE2 does', () => {
+    expect(regexp.get('Invoke-Mimikatz', 'invoke-(?i)MIMIKATZ', '')).toEqual({ hit: 0 });
+    expect(regexp.get('invoke-Mimikatz', 'invoke-(?i)MIMIKATZ', '')).toEqual({ hit: 1 });
+  });
 });

@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { RE2JS } from 're2js';
+import { compileBoundS1qlPattern } from '../validate/compile-s1ql-pattern.ts';
+import { S1qlCompileError } from './s1ql-compile-error.ts';
 import { S1QL_REGEXP_FUNCTION } from './s1ql-sql-function-names.ts';
 
 const CACHE_LIMIT = 256;
@@ -8,20 +11,28 @@ const CACHE_LIMIT = 256;
  * compiled queries; calling again is harmless.
  */
 export function registerS1qlSqlFunctions(db: Database.Database): void {
-  const cache = new Map<string, RegExp>();
+  const cache = new Map<string, RE2JS>();
 
-  const regexpFor = (source: string, flags: string): RegExp => {
+  const regexpFor = (source: string, flags: string): RE2JS => {
     const key = `${flags}/${source}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
 
-    const regexp = new RegExp(source, flags);
+    // RE2, never the JavaScript engine: this runs inside SQLite on the only thread, where a
+    // backtracking pattern would stall every request until it gave up.
+    const compiled = compileBoundS1qlPattern({ source, flags });
+    if (!compiled.ok) {
+      const detail = compiled.reason.replace(/^invalid regular expression: /, '');
+      throw new S1qlCompileError(
+        `Invalid regular expression for ${S1QL_REGEXP_FUNCTION}: ${detail}`,
+      );
+    }
     if (cache.size >= CACHE_LIMIT) {
       const oldest = cache.keys().next();
       if (oldest.done !== true) cache.delete(oldest.value);
     }
-    cache.set(key, regexp);
-    return regexp;
+    cache.set(key, compiled.regexp);
+    return compiled.regexp;
   };
 
   db.function(

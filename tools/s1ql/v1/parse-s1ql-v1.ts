@@ -10,15 +10,14 @@ import type {
 } from '../ast.ts';
 import { FIELDS, findField } from '../fields.ts';
 import { quotedAlternatives } from '../quoted-alternatives.ts';
+import { MAX_S1QL_NESTING, MAX_S1QL_PREDICATES, MAX_S1QL_QUERY_LENGTH } from '../s1ql-limits.ts';
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
 import { suggestClosest } from '../suggest-closest.ts';
 import { validateS1qlPredicate } from '../validate/validate-s1ql-query.ts';
 import { LONGEST_PHRASE, OPERATOR_PHRASES, type OperatorPhrase } from './operator-phrases.ts';
+import { createSourceLocator } from './source-locator.ts';
 import { describeToken, type S1qlToken } from './token.ts';
 import { tokenizeS1ql } from './tokenize-s1ql.ts';
-
-/** Deep enough for any real hunt, shallow enough that recursion cannot exhaust the stack. */
-export const MAX_S1QL_NESTING = 64;
 
 const FIELD_NAMES = FIELDS.flatMap((field) => [field.v1, ...(field.aliases ?? [])]);
 const COMPARATORS: readonly S1qlComparator[] = ['=', '!=', '>', '>=', '<', '<='];
@@ -32,6 +31,17 @@ const OPERATOR_SPELLINGS = [
  * names are case-insensitive. Throws S1qlSyntaxError at the first problem, syntax or type.
  */
 export function parseS1qlV1(text: string): S1qlQuery {
+  if (text.length > MAX_S1QL_QUERY_LENGTH) {
+    // Only the allowed part is scanned for lines, so the refusal costs no more than a query.
+    const locator = createSourceLocator(text.slice(0, MAX_S1QL_QUERY_LENGTH));
+    throw new S1qlSyntaxError({
+      reason:
+        `the query is ${text.length} characters long; ` +
+        `at most ${MAX_S1QL_QUERY_LENGTH} are allowed, so split it into smaller queries`,
+      at: locator.span(MAX_S1QL_QUERY_LENGTH, text.length),
+    });
+  }
+
   const parser = new V1Parser(tokenizeS1ql(text));
   return { dialect: 's1ql-1.0', text, root: parser.parseQuery() };
 }
@@ -39,6 +49,7 @@ export function parseS1qlV1(text: string): S1qlQuery {
 class V1Parser {
   #position = 0;
   #depth = 0;
+  #predicates = 0;
   readonly #tokens: readonly S1qlToken[];
 
   constructor(tokens: readonly S1qlToken[]) {
@@ -119,6 +130,15 @@ class V1Parser {
         '(',
         'NOT',
       ]);
+    }
+
+    this.#predicates += 1;
+    if (this.#predicates > MAX_S1QL_PREDICATES) {
+      fail(
+        `the query has more than ${MAX_S1QL_PREDICATES} conditions; ` +
+          'split it into smaller queries',
+        token,
+      );
     }
 
     const def = findField(token.raw);

@@ -6,6 +6,7 @@ import {
   type S1qlValue,
 } from '../ast.ts';
 import type { FieldType } from '../fields.ts';
+import { MAX_S1QL_PREDICATES } from '../s1ql-limits.ts';
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
 import { catalogueFieldOf } from './catalogue-field-of.ts';
 import { coerceS1qlValue } from './coerce-s1ql-value.ts';
@@ -27,18 +28,31 @@ const FIELD_KIND: Record<FieldType, string> = {
   boolean: 'a true/false field',
 };
 
-/** Checks every predicate of a tree; throws S1qlSyntaxError at the first problem. */
+/**
+ * Checks every predicate of a tree and that there are not too many of them (trees can be
+ * built without the parser); throws S1qlSyntaxError at the first problem.
+ */
 export function validateS1qlQuery(query: S1qlQuery): void {
-  validateExpr(query.root);
+  const seen = { predicates: 0 };
+  validateExpr(query.root, seen);
 }
 
-function validateExpr(node: S1qlExpr): void {
+function validateExpr(node: S1qlExpr, seen: { predicates: number }): void {
   if (isS1qlPredicate(node)) {
+    seen.predicates += 1;
+    if (seen.predicates > MAX_S1QL_PREDICATES) {
+      throw new S1qlSyntaxError({
+        reason:
+          `the query has more than ${MAX_S1QL_PREDICATES} conditions; ` +
+          'split it into smaller queries',
+        at: node.span,
+      });
+    }
     validateS1qlPredicate(node);
   } else if (node.kind === 'not') {
-    validateExpr(node.operand);
+    validateExpr(node.operand, seen);
   } else {
-    for (const operand of node.operands) validateExpr(operand);
+    for (const operand of node.operands) validateExpr(operand, seen);
   }
 }
 
