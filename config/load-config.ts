@@ -111,11 +111,27 @@ function describeIssues(
       return {
         key,
         source: sources.get(key) ?? path ?? 'defaults',
-        expected: issue.code === 'unrecognized_keys' ? 'no such key' : issue.message,
+        expected: issue.code === 'unrecognized_keys' ? 'no such key' : expectation(issue),
         received: value === undefined ? undefined : show(key, value),
       };
     });
   });
+}
+
+/** What the key needed, phrased to follow the word "expected". */
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_big':
+      return `${issue.origin === 'number' ? 'a number' : 'a value'} of at most ${issue.maximum}`;
+    case 'too_small':
+      return `${issue.origin === 'number' ? 'a number' : 'a value'} of at least ${issue.minimum}`;
+    case 'invalid_type':
+      return `a value of type ${issue.expected}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    default:
+      return issue.message;
+  }
 }
 
 /** Renders a received value for an error message, hiding anything secret. */
