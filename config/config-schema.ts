@@ -18,6 +18,19 @@ export const TenantConfig = z.strictObject({
 });
 export type TenantConfig = z.infer<typeof TenantConfig>;
 
+/**
+ * Which model an agent runs on: `offline` (the built-in rule-based model, the default),
+ * `openai:<model>`, or `openai-compatible:<base URL>#<model>` for Ollama, vLLM, LM Studio.
+ * `agents/models/model-spec.ts` parses it in full.
+ */
+export const ModelSetting = z
+  .string()
+  .trim()
+  .regex(
+    /^(offline|openai:[^\s#]+|openai-compatible:https?:\/\/[^\s#]+#\S+)$/,
+    'offline, openai:<model> or openai-compatible:<http(s) base URL>#<model>',
+  );
+
 export const Config = z.strictObject({
   /** SQLite file of casebook's own store; `:memory:` in tests. */
   databasePath: z.string().min(1).default('.casebook/casebook.db'),
@@ -34,6 +47,32 @@ export const Config = z.strictObject({
     })
     .prefault({}),
   tenants: z.array(TenantConfig).default([]),
+  /** The model every agent uses unless `agentModels` names another. */
+  model: ModelSetting.default('offline'),
+  agentModels: z
+    .strictObject({
+      supervisor: ModelSetting.optional(),
+      triage: ModelSetting.optional(),
+      timeline: ModelSetting.optional(),
+      comms: ModelSetting.optional(),
+      reporter: ModelSetting.optional(),
+    })
+    .prefault({}),
+  /** Where model API keys live; read only when a model needs one, and never logged. */
+  modelKeys: z
+    .strictObject({
+      openai: SecretRef.default('env:OPENAI_API_KEY'),
+      openaiCompatible: SecretRef.optional(),
+    })
+    .prefault({}),
+  /** Limits of one case run, whatever the model. */
+  caseBudget: z
+    .strictObject({
+      maxTokens: z.number().int().min(1_000).max(10_000_000).default(400_000),
+      supervisorSteps: z.number().int().min(2).max(50).default(10),
+      specialistSteps: z.number().int().min(2).max(100).default(20),
+    })
+    .prefault({}),
   sim: z
     .strictObject({
       host: z.string().min(1).default('127.0.0.1'),
@@ -58,4 +97,5 @@ export const ENV_KEYS: Record<string, { key: string[]; type: 'string' | 'integer
   CASEBOOK_SIM_PORT: { key: ['sim', 'port'], type: 'integer' },
   CASEBOOK_SIM_TOKEN: { key: ['sim', 'token'], type: 'string' },
   CASEBOOK_SIM_DB: { key: ['sim', 'databasePath'], type: 'string' },
+  CASEBOOK_MODEL: { key: ['model'], type: 'string' },
 };

@@ -2,6 +2,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -166,3 +167,135 @@ export const auditEntries = sqliteTable(
 );
 
 export type AuditEntryRow = typeof auditEntries.$inferSelect;
+
+/**
+ * A case: one SentinelOne threat of a tenant, as casebook has seen it. The latest run's
+ * verdict is kept here so lists need no join; the findings themselves are in `findings`.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    tenantId: text('tenant_id').notNull(),
+    /** The SentinelOne threat id. */
+    id: text('id').notNull(),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    latestRunId: text('latest_run_id'),
+    /** Of the latest stored first look; null until one is stored. */
+    verdict: text('verdict'),
+    severity: text('severity'),
+    confidence: real('confidence'),
+    headline: text('headline'),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);
+
+export type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * One analysis of a case. `status` moves running -> succeeded | failed; a failed run
+ * keeps its reason and its steps, and never a finding.
+ */
+export const runs = sqliteTable(
+  'runs',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    caseId: text('case_id').notNull(),
+    /** What started it: `cli`, `demo`, `api`, `webhook`, `bench`, `test`. */
+    trigger: text('trigger').notNull(),
+    status: text('status').notNull(),
+    /** Model id per agent, as configured for the run. */
+    modelsJson: text('models_json').notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    /** `{ stage, code, fault, message, agentId?, tool? }` for a failed run. */
+    failureJson: text('failure_json'),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    eventsFetched: integer('events_fetched').notNull().default(0),
+  },
+  (table) => [index('runs_tenant_case').on(table.tenantId, table.caseId, table.startedAt)],
+);
+
+export type RunRow = typeof runs.$inferSelect;
+
+/** What a run did, step by step, written as it happens. */
+export const runSteps = sqliteTable(
+  'run_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id),
+    tenantId: text('tenant_id').notNull(),
+    /** 1, 2, 3... within the run. */
+    seq: integer('seq').notNull(),
+    agentId: text('agent_id').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    status: text('status').notNull(),
+    detail: text('detail').notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at').notNull(),
+  },
+  (table) => [uniqueIndex('run_steps_run_seq').on(table.runId, table.seq)],
+);
+
+export type RunStepRow = typeof runSteps.$inferSelect;
+
+/**
+ * A stored finding: the first look of a run (kind `first_look`), whose citations were
+ * checked against the events the run fetched before it was written.
+ */
+export const findings = sqliteTable(
+  'findings',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    caseId: text('case_id').notNull(),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id),
+    kind: text('kind').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    verdict: text('verdict'),
+    confidence: real('confidence'),
+    severity: text('severity'),
+    json: text('json').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [index('findings_tenant_case').on(table.tenantId, table.caseId, table.createdAt)],
+);
+
+export type FindingRow = typeof findings.$inferSelect;
+
+/**
+ * Text casebook wrote for people: the customer notification (always a draft until an
+ * approved action sends it) and the case note (posted, held or denied by policy).
+ */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    caseId: text('case_id').notNull(),
+    runId: text('run_id')
+      .notNull()
+      .references(() => runs.id),
+    /** `notification` or `case_note`. */
+    kind: text('kind').notNull(),
+    /** `draft`, `pending`, `posted`, `held`, `denied`, `failed`, `skipped`. */
+    status: text('status').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    /** The held action, when policy held the post. */
+    heldActionId: text('held_action_id'),
+    detail: text('detail').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('drafts_tenant_case').on(table.tenantId, table.caseId, table.kind)],
+);
+
+export type DraftRow = typeof drafts.$inferSelect;

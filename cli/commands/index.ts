@@ -4,6 +4,7 @@ import { actionsDeny } from './actions-deny.ts';
 import { actionsEdit } from './actions-edit.ts';
 import { actionsGrant } from './actions-grant.ts';
 import { actionsList } from './actions-list.ts';
+import { analyse } from './analyse.ts';
 import { auditVerify } from './audit-verify.ts';
 import { demo } from './demo.ts';
 import { simImport } from './sim-import.ts';
@@ -11,6 +12,7 @@ import { simServe } from './sim-serve.ts';
 
 export const COMMANDS: readonly Command[] = [
   demo,
+  analyse,
   simServe,
   simImport,
   actionsList,

@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+
+import { createRunStore, FirstLook } from '../agents/index.ts';
+import { main } from '../cli/main.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { systemClock } from '../lib/clock.ts';
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk) => {
+    text += String(chunk);
+  });
+  return { stream, text: () => text };
+}
+
+async function run(argv: string[], env: Record<string, string>) {
+  const out = capture();
+  const err = capture();
+  const code = await main(argv, { stdout: out.stream, stderr: err.stream, env });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+const storeIn = () => join(mkdtempSync(join(tmpdir(), 'casebook-cli-')), 'casebook.db');
+
+describe('casebook analyse', () => {
+  it('prints a readable first look of a built-in case and stores it', async () => {
+    const path = storeIn();
+    const { code, stdout } = await run(['analyse', '789015512509114196'], { CASEBOOK_DB: path });
+
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'case 789015512509114196: True positive · critical · Infostealer on HR-WS-031',
+    );
+    expect(stdout).toMatch(/T1003\.001 +LSASS Memory \(0\.99\)/);
+    expect(stdout).toContain('case note: posted');
+    const runId = /stored: run (run-[0-9a-f-]+) in /.exec(stdout)?.[1] ?? '';
+
+    const store = openDatabase({ path });
+    try {
+      const runs = createRunStore({ db: store.db, clock: systemClock });
+      expect(runs.getRun({ tenantId: 'default', runId })?.status).toBe('succeeded');
+      expect(
+        runs.latestFirstLook({ tenantId: 'default', caseId: '789015512509114196' })?.triage.verdict,
+      ).toBe('true_positive');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('prints the result as JSON for machines', async () => {
+    const { code, stdout } = await run(['analyse', '297989924709466085', '--json', '--no-note'], {
+      CASEBOOK_DB: storeIn(),
+    });
+    const result = JSON.parse(stdout) as {
+      status: string;
+      firstLook: unknown;
+      note: { status: string };
+    };
+
+    expect(code).toBe(0);
+    expect(result.status).toBe('succeeded');
+    expect(FirstLook.parse(result.firstLook).triage.verdict).toBe('false_positive');
+    expect(result.note.status).toBe('skipped');
+  });
+
+  it('exits 1 with the reason when the case cannot be analysed', async () => {
+    const { code, stdout } = await run(['analyse', '1234567'], { CASEBOOK_DB: storeIn() });
+
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /failed at tool \(get_threat\): get_threat failed: .*no threat with id 1234567/,
+    );
+  });
+
+  it.each([
+    [['analyse'], 'expects one threat id'],
+    [['analyse', 'abc'], '"abc" is not a SentinelOne threat id (digits only)'],
+    [
+      ['analyse', '1', '--console', 'https://x.sentinelone.net'],
+      '--console and --token-ref go together',
+    ],
+    [['analyse', '1', '--model', 'gpt-4'], 'model: unknown model provider'],
+  ])('refuses %j with exit code 2: %s', async (argv, message) => {
+    const { code, stderr } = await run(argv, { CASEBOOK_DB: storeIn() });
+
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('casebook demo', () => {
+  it('gives every built-in case its first look on the simulator', async () => {
+    const { code, stdout } = await run(['demo', '--no-recording'], { CASEBOOK_DB: storeIn() });
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('4 of 4 case(s) have a first look.');
+    expect(stdout.match(/^case \d+: .+$/gm)).toEqual([
+      'case 297989924709466085: False positive · low · Hacktool on ACC-WS-017',
+      'case 789015512509114196: True positive · critical · Infostealer on HR-WS-031',
+      'case 229149014525984882: True positive · high · Malware on FIN-WS-042',
+      'case 707462634910718646: True positive · critical · Malware on MKT-WS-008',
+    ]);
+  });
+});
