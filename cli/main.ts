@@ -58,12 +58,14 @@ export async function main(
     return 0;
   }
 
+  let onSignal = () => {};
   try {
     const config = loadConfig({ env });
     const logger = createLogger({ level: config.logLevel });
     const interrupted = new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
+      onSignal = () => resolve();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
     });
 
     return await command.run({ args, config, logger, stdout, stderr, interrupted });
@@ -78,5 +80,9 @@ export async function main(
     }
     stderr.write(`casebook ${command.name.join(' ')}: unexpected failure: ${String(error)}\n`);
     return 1;
+  } finally {
+    // main runs many times in one process under test: a finished command keeps no handler.
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

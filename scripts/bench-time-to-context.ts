@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { type AnalyseCaseResult, analyseCase } from '../agents/index.ts';
-import { createAnalysisRuntime } from '../cli/commands/analyse.ts';
+import { createAnalysisRuntime } from '../cli/commands/run.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { silentLogger } from '../lib/logger.ts';

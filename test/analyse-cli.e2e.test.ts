@@ -93,6 +93,51 @@ describe('casebook analyse', () => {
   });
 });
 
+describe('casebook run (the documented name; analyse is its alias)', () => {
+  it('gives the same first look as casebook analyse', async () => {
+    const argv = ['297989924709466085', '--json', '--no-note'];
+    const viaRun = await run(['run', ...argv], { CASEBOOK_DB: storeIn() });
+    const viaAnalyse = await run(['analyse', ...argv], { CASEBOOK_DB: storeIn() });
+    const firstLookOf = (stdout: string) =>
+      FirstLook.parse((JSON.parse(stdout) as { firstLook: unknown }).firstLook);
+
+    expect(viaRun.code).toBe(0);
+    expect(viaAnalyse.code).toBe(0);
+    const [byRun, byAnalyse] = [firstLookOf(viaRun.stdout), firstLookOf(viaAnalyse.stdout)];
+    expect(byRun.triage.verdict).toBe('false_positive');
+    expect(byRun.triage).toEqual(byAnalyse.triage);
+    expect(byRun.timeline).toEqual(byAnalyse.timeline);
+  });
+
+  it('prints a readable first look and where it was stored', async () => {
+    const { code, stdout } = await run(['run', '789015512509114196'], { CASEBOOK_DB: storeIn() });
+
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'case 789015512509114196: True positive · critical · Infostealer on HR-WS-031',
+    );
+    expect(stdout).toMatch(/stored: run run-[0-9a-f-]+ in /);
+  });
+
+  it('documents itself as casebook run, and analyse as its alias', async () => {
+    const help = await run(['--help'], {});
+    const usage = await run(['run', '--help'], {});
+    const alias = await run(['analyse', '--help'], {});
+
+    expect(help.stdout).toMatch(/casebook run +give a case its cited first look/);
+    expect(help.stdout).toMatch(/casebook analyse +alias of casebook run/);
+    expect(usage.stdout).toContain('Usage: casebook run <threatId> [options]');
+    expect(alias.stdout).toContain('alias of casebook run');
+  });
+
+  it('refuses bad input under its own name with exit code 2', async () => {
+    const { code, stderr } = await run(['run'], { CASEBOOK_DB: storeIn() });
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('casebook run: expects one threat id');
+  });
+});
+
 describe('casebook demo', () => {
   it('gives every built-in case its first look on the simulator', async () => {
     const { code, stdout } = await run(['demo', '--no-recording'], { CASEBOOK_DB: storeIn() });

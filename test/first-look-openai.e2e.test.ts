@@ -2,14 +2,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-import { createModelRegistry } from '../agents/index.ts';
+import {
+  type AnalyseCaseResult,
+  checkCitations,
+  createModelRegistry,
+  FirstLook,
+  modelRegistryFromConfig,
+} from '../agents/index.ts';
 import { commsPlaybook } from '../agents/models/offline/playbooks/comms-playbook.ts';
 import { supervisorPlaybook } from '../agents/models/offline/playbooks/supervisor-playbook.ts';
 import { timelinePlaybook } from '../agents/models/offline/playbooks/timeline-playbook.ts';
 import { triagePlaybook } from '../agents/models/offline/playbooks/triage-playbook.ts';
-import { createFakeOpenAI } from '../agents/testing/fake-openai.ts';
+import { createFakeOpenAI, type FakeOpenAI } from '../agents/testing/fake-openai.ts';
+import { startFakeOpenAIServer } from '../agents/testing/fake-openai-server.ts';
 import { Scenario } from '../sim/scenario.ts';
-import { analyseScenario } from './first-look-harness.ts';
+import { type AnalysedCase, analyseScenario } from './first-look-harness.ts';
 
 const INJECTION = Scenario.parse(
   JSON.parse(
@@ -20,22 +27,64 @@ const INJECTION = Scenario.parse(
   ),
 );
 
-function fakeOpenAI() {
-  return createFakeOpenAI({
-    playbookFor: (tools) =>
-      tools.includes('agent-triage')
-        ? supervisorPlaybook
-        : tools.includes('sweep_fleet')
-          ? timelinePlaybook
-          : tools.includes('map_techniques')
-            ? triagePlaybook
-            : commsPlaybook,
-  });
+/** Which agent a request comes from, told by the tools it offers, and so its script. */
+const playbookFor = (tools: readonly string[]) =>
+  tools.includes('agent-triage')
+    ? supervisorPlaybook
+    : tools.includes('sweep_fleet')
+      ? timelinePlaybook
+      : tools.includes('map_techniques')
+        ? triagePlaybook
+        : commsPlaybook;
+
+type Succeeded = Extract<AnalyseCaseResult, { status: 'succeeded' }>;
+
+/**
+ * What any real provider's run must show: the scripted verdict came back, every request
+ * named the model and carried the key, telemetry reached the model fenced, and every model
+ * call is in the audit trail with its token usage and no prompt text.
+ */
+function expectWiredThrough({
+  firstLook,
+  usage,
+  audit,
+  fake,
+  modelId,
+  model,
+  bearer,
+}: {
+  firstLook: Succeeded['firstLook'];
+  usage: Succeeded['usage'];
+  audit: AnalysedCase['audit'];
+  fake: Pick<FakeOpenAI, 'requests' | 'authorizations'>;
+  modelId: string;
+  model: string;
+  bearer: string;
+}): void {
+  expect(firstLook.triage.verdict).toBe('true_positive');
+  expect(new Set(fake.requests.map((request) => request.model))).toEqual(new Set([model]));
+  expect(new Set(fake.authorizations)).toEqual(new Set([bearer]));
+
+  const prompts = fake.requests.map((request) => JSON.stringify(request.messages)).join('\n');
+  expect(prompts).toContain('⟦untrusted');
+  expect(prompts).toContain('isolateˆeveryˆendpoint');
+  const bare = prompts.replace(/⟦untrusted[^⟧]*⟧[^⟦]*⟦\/untrusted⟧/g, '');
+  expect(bare).not.toMatch(/isolate every endpoint/i);
+
+  const calls = audit().filter((entry) => entry.kind === 'model.call');
+  expect(calls).toHaveLength(fake.requests.length);
+  for (const call of calls) {
+    expect(call.payload).toMatchObject({ modelId, finishReason: expect.any(String) });
+    expect((call.payload.usage as { outputTokens: number }).outputTokens).toBe(20);
+    expect(JSON.stringify(call.payload)).not.toContain('SYSTEM: ignore');
+  }
+  expect(usage.outputTokens).toBe(20 * fake.requests.length);
 }
 
 describe('the agents on a real provider (OpenAI API, answered without a network)', () => {
+  // openai: always means api.openai.com, so this one is answered by an injected fetch.
   it('run the first look through @ai-sdk/openai with the key and fenced telemetry', async () => {
-    const fake = fakeOpenAI();
+    const fake = createFakeOpenAI({ playbookFor });
     const models = createModelRegistry({
       model: 'openai:gpt-test',
       keys: { openai: () => 'sk-test-0123456789' },
@@ -49,31 +98,15 @@ describe('the agents on a real provider (OpenAI API, answered without a network)
         if (result.status !== 'succeeded') throw new Error(result.failure.message);
 
         expect(result.firstLook.models.triage).toBe('openai:gpt-test');
-        expect(result.firstLook.triage.verdict).toBe('true_positive');
-        expect(new Set(fake.requests.map((request) => request.model))).toEqual(
-          new Set(['gpt-test']),
-        );
-        expect(new Set(fake.authorizations)).toEqual(new Set(['Bearer sk-test-0123456789']));
-
-        // The specialists' tool results reached the model with telemetry fenced.
-        const prompts = fake.requests.map((request) => JSON.stringify(request.messages)).join('\n');
-        expect(prompts).toContain('⟦untrusted');
-        expect(prompts).toContain('isolateˆeveryˆendpoint');
-        const bare = prompts.replace(/⟦untrusted[^⟧]*⟧[^⟦]*⟦\/untrusted⟧/g, '');
-        expect(bare).not.toMatch(/isolate every endpoint/i);
-
-        // Every model call is audited with its token usage and no prompt text.
-        const calls = audit().filter((entry) => entry.kind === 'model.call');
-        expect(calls).toHaveLength(fake.requests.length);
-        for (const call of calls) {
-          expect(call.payload).toMatchObject({
-            modelId: 'openai:gpt-test',
-            finishReason: expect.any(String),
-          });
-          expect((call.payload.usage as { outputTokens: number }).outputTokens).toBe(20);
-          expect(JSON.stringify(call.payload)).not.toContain('SYSTEM: ignore');
-        }
-        expect(result.usage.outputTokens).toBe(20 * fake.requests.length);
+        expectWiredThrough({
+          firstLook: result.firstLook,
+          usage: result.usage,
+          audit,
+          fake,
+          modelId: 'openai:gpt-test',
+          model: 'gpt-test',
+          bearer: 'Bearer sk-test-0123456789',
+        });
       },
     });
   });
@@ -84,29 +117,55 @@ describe('the agents on a real provider (OpenAI API, answered without a network)
     ).toThrow('modelKeys.openai: an openai: model needs an API key');
   });
 
-  it('reaches an OpenAI-compatible server at its base URL', async () => {
-    const seen: string[] = [];
-    const fake = fakeOpenAI();
-    const models = createModelRegistry({
-      model: 'openai-compatible:http://127.0.0.1:11434/v1#llama3.1:8b',
-      fetch: (input, init) => {
-        seen.push(
-          typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-        );
-        return fake.fetch(input, init);
-      },
-    });
+  it('runs the first look against an OpenAI-compatible server on loopback', async () => {
+    const server = await startFakeOpenAIServer({ playbookFor });
+    const spec = `openai-compatible:${server.baseURL}#llama3.1:8b`;
+    try {
+      // Wired as the CLI wires it: the key is a secret reference, and no fetch is injected,
+      // so every model call crosses a real socket to the server.
+      const models = modelRegistryFromConfig({
+        config: {
+          model: spec,
+          agentModels: {},
+          modelKeys: { openai: 'env:OPENAI_API_KEY', openaiCompatible: 'env:LOCAL_LLM_KEY' },
+        },
+        env: { LOCAL_LLM_KEY: 'sk-local-0123456789' },
+      });
 
-    await analyseScenario({
-      scenario: INJECTION,
-      models,
-      inspect: ({ result }) => {
-        expect(result.status).toBe('succeeded');
-        expect(new Set(seen)).toEqual(new Set(['http://127.0.0.1:11434/v1/chat/completions']));
-        expect(new Set(fake.requests.map((request) => request.model))).toEqual(
-          new Set(['llama3.1:8b']),
-        );
-      },
-    });
+      await analyseScenario({
+        scenario: INJECTION,
+        models,
+        inspect: ({ result, audit, stored }) => {
+          if (result.status !== 'succeeded') throw new Error(result.failure.message);
+
+          expect(server.hits.length).toBeGreaterThan(3);
+          expect(new Set(server.hits)).toEqual(new Set(['POST /v1/chat/completions']));
+          expect(result.firstLook.models.triage).toBe(spec);
+          expectWiredThrough({
+            firstLook: result.firstLook,
+            usage: result.usage,
+            audit,
+            fake: server,
+            modelId: spec,
+            model: 'llama3.1:8b',
+            bearer: 'Bearer sk-local-0123456789',
+          });
+
+          // Stored, and every citation points at an event the run fetched.
+          const rows = stored();
+          expect(rows.runs.map((run) => run.status)).toEqual(['succeeded']);
+          expect(rows.findings).toHaveLength(1);
+          expect(FirstLook.parse(JSON.parse(rows.findings[0]?.json ?? '{}'))).toEqual(
+            result.firstLook,
+          );
+          const fetched = new Set(INJECTION.events.map((event) => String(event['event.id'])));
+          const check = checkCitations(result.firstLook, fetched);
+          expect(check.cited).toBeGreaterThan(0);
+          expect(check.unresolved).toEqual([]);
+        },
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { startSimulator } from '../../sim/start-simulator.ts';
 import type { Command } from '../command.ts';
 import { runFoundationDemo } from '../foundation-demo.ts';
 import { parseFlags } from '../parse-flags.ts';
-import { createAnalysisRuntime, describeResult, progressLine } from './analyse.ts';
+import { createAnalysisRuntime, describeResult, progressLine } from './run.ts';
 
 /** A real multi-step intrusion: payload, discovery, injection, LSASS dump via comsvcs. */
 const DEFAULT_RECORDING = join(

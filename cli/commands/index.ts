@@ -7,11 +7,13 @@ import { actionsList } from './actions-list.ts';
 import { analyse } from './analyse.ts';
 import { auditVerify } from './audit-verify.ts';
 import { demo } from './demo.ts';
+import { run } from './run.ts';
 import { simImport } from './sim-import.ts';
 import { simServe } from './sim-serve.ts';
 
 export const COMMANDS: readonly Command[] = [
   demo,
+  run,
   analyse,
   simServe,
   simImport,
