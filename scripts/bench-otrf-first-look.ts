@@ -1,8 +1,8 @@
 /**
  * The main job on real recordings: every OTRF recording under the shared datasets is
  * imported, served by the simulator in-process (one recording at a time, so one recording's
- * events are in memory), and its case given a first look on the offline model through the
- * runtime `casebook run` uses (client, policy gate, audit, store). Prints one row per
+ * events are in memory), and its case given a first look on the offline model by the eval
+ * runner (`evals/run-eval-case.ts`), through the runtime `casebook run` uses. Prints one row per
  * recording and the totals the issue asks for: errors, technique recall and precision
  * against the recording's ground truth (exact id, and parent technique), how many cases
  * found at least one and at least half of their ground truth, verdicts and wall time.
@@ -14,15 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { analyseCase } from '../agents/index.ts';
-import { createAnalysisRuntime } from '../cli/commands/run.ts';
-import { loadConfig } from '../config/load-config.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { DEFAULT_TENANT_ID } from '../db/tenants.ts';
-import { silentLogger } from '../lib/logger.ts';
+import { runEvalCase } from '../evals/run-eval-case.ts';
+import { overlap, parentOf } from '../evals/technique-overlap.ts';
 import { importRecordings } from '../sim/import/index.ts';
 import type { Scenario } from '../sim/scenario.ts';
-import { startSimulator } from '../sim/start-simulator.ts';
 import { datasetsRoot, requireRecordings, table } from './bench-support.ts';
 
 interface CaseRow {
@@ -34,64 +29,29 @@ interface CaseRow {
   error?: string;
 }
 
-/** `T1003.001` -> `T1003`: a sub-technique counts for its parent at the parent level. */
-const parentOf = (id: string) => id.split('.')[0] ?? id;
-
-const overlap = (a: readonly string[], b: readonly string[]) => {
-  const other = new Set(b);
-  return [...new Set(a)].filter((id) => other.has(id)).length;
-};
-
 const percent = (part: number, whole: number) =>
   whole === 0 ? 'n/a' : `${((part / whole) * 100).toFixed(1)}% (${part}/${whole})`;
 
 const otrf = requireRecordings();
 const dir = mkdtempSync(join(tmpdir(), 'casebook-bench-otrf-'));
-const config = loadConfig({ env: { CASEBOOK_DB: join(dir, 'casebook.db') }, cwd: dir });
-const store = openDatabase({ path: config.databasePath });
 const rows: CaseRow[] = [];
 const skipped: string[] = [];
 const started = performance.now();
 
-/** One recording's case, on its own simulator: a row whatever happens. */
+/** One recording's case, on its own simulator and database (the eval's runner): a row. */
 async function firstLookOf(scenario: Scenario): Promise<CaseRow> {
   const row = { scenario: scenario.id, truth: [...scenario.groundTruth.techniques].sort() };
-  const threat = scenario.threats[0];
-  if (threat === undefined) {
-    return { ...row, verdict: '-', severity: '-', found: [], error: 'no threat imported' };
+  const run = await runEvalCase({ scenario, source: scenario.id, workDir: dir });
+  if (run.firstLook === null) {
+    return { ...row, verdict: '-', severity: '-', found: [], error: run.error ?? 'no first look' };
   }
-  const sim = await startSimulator({ scenarios: [scenario], timing: { dvQueryRunningMs: 0 } });
-  try {
-    const runtime = createAnalysisRuntime({
-      store,
-      config,
-      tenantId: DEFAULT_TENANT_ID,
-      consoleUrl: sim.url,
-      token: sim.token,
-      logger: silentLogger,
-    });
-    const result = await analyseCase({
-      tenantId: DEFAULT_TENANT_ID,
-      threatId: threat.id,
-      ...runtime,
-      db: store.db,
-      budget: config.caseBudget,
-      trigger: 'bench',
-    });
-    if (result.status === 'failed') {
-      const { stage, message } = result.failure;
-      return { ...row, verdict: '-', severity: '-', found: [], error: `${stage}: ${message}` };
-    }
-    const { triage } = result.firstLook;
-    return {
-      ...row,
-      verdict: triage.verdict,
-      severity: triage.severity,
-      found: [...new Set(triage.techniques.map((technique) => technique.id))].sort(),
-    };
-  } finally {
-    await sim.close();
-  }
+  const { triage } = run.firstLook;
+  return {
+    ...row,
+    verdict: triage.verdict,
+    severity: triage.severity,
+    found: [...new Set(triage.techniques.map((technique) => technique.id))].sort(),
+  };
 }
 
 try {
@@ -124,7 +84,6 @@ try {
     }
   }
 } finally {
-  store.close();
   rmSync(dir, { recursive: true, force: true });
 }
 const wallMs = performance.now() - started;

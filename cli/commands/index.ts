@@ -7,6 +7,7 @@ import { actionsList } from './actions-list.ts';
 import { analyse } from './analyse.ts';
 import { auditVerify } from './audit-verify.ts';
 import { demo } from './demo.ts';
+import { EVAL_COMMANDS } from './eval-commands.ts';
 import { run } from './run.ts';
 import { simImport } from './sim-import.ts';
 import { simServe } from './sim-serve.ts';
@@ -23,4 +24,5 @@ export const COMMANDS: readonly Command[] = [
   actionsEdit,
   actionsGrant,
   auditVerify,
+  ...EVAL_COMMANDS,
 ];
