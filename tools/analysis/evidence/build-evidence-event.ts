@@ -1,6 +1,6 @@
 import { EVENT_TYPES, type EventType, objectTypeOf } from '../../s1ql/event-types.ts';
 import { FIELDS, type FieldDef } from '../../s1ql/fields.ts';
-import type { AnalysisProblem } from '../analysis-error.ts';
+import { AnalysisError, type AnalysisErrorCode, type AnalysisProblem } from '../analysis-error.ts';
 import { type CoercedValue, coerceFieldValue, coerceTime } from './coerce-field-value.ts';
 import type { EvidenceEvent } from './evidence-event.ts';
 import { EVIDENCE_PATHS } from './evidence-paths.ts';
@@ -46,6 +46,56 @@ export function convertEach(
     }
   });
   return { events, rejected };
+}
+
+/** How one source names an event's id, type and time, and each catalogue field. */
+export type EventKeying = Pick<RawEventReader, 'idKey' | 'typeKey' | 'timeKey' | 'keyOf'>;
+
+/** A converter for raw events keyed one way: an object check, then `buildEvidenceEvent`. */
+export function eventConverter(keying: EventKeying): (raw: unknown) => BuildOutcome {
+  return (raw) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return {
+        ok: false,
+        id: undefined,
+        problems: [{ path: '', message: 'expected an event object' }],
+      };
+    }
+
+    const event = raw as Record<string, unknown>;
+    return buildEvidenceEvent({
+      ...keying,
+      id: event[keying.idKey],
+      type: event[keying.typeKey],
+      time: event[keying.timeKey],
+      field: (field) => event[keying.keyOf(field)],
+    });
+  };
+}
+
+/** The converted event, or an `AnalysisError` listing every problem with it. */
+export function eventOrThrow({
+  outcome,
+  code,
+  label,
+}: {
+  outcome: BuildOutcome;
+  code: AnalysisErrorCode;
+  /** What the event is called in the message, e.g. `Deep Visibility event`. */
+  label: string;
+}): EvidenceEvent {
+  if (outcome.ok) {
+    return outcome.event;
+  }
+
+  const problems = outcome.problems
+    .map((problem) => `${problem.path || '(event)'}: ${problem.message}`)
+    .join('; ');
+  throw new AnalysisError({
+    code,
+    message: `${label} ${outcome.id ?? '(no id)'} is malformed: ${problems}`,
+    problems: outcome.problems,
+  });
 }
 
 const MAPPED_FIELDS = FIELDS.flatMap((field) => {
