@@ -1,17 +1,9 @@
+import { printable } from '../../lib/printable.ts';
 import type { FirstLook } from '../schemas/first-look.ts';
 
 function cite(ids: readonly string[]): string {
   if (ids.length === 0) return '';
   return `  [${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}]`;
-}
-
-/** Control characters from telemetry written as escapes, so a terminal cannot be steered. */
-function printable(text: string): string {
-  return Array.from(text, (char) => {
-    const code = char.codePointAt(0) ?? 0;
-    const control = (code < 0x20 && char !== '\n') || (code >= 0x7f && code < 0xa0);
-    return control ? `\\u{${code.toString(16)}}` : char;
-  }).join('');
 }
 
 /** A first look as readable text for a terminal, with event ids after each claim. */
@@ -79,5 +71,5 @@ export function renderFirstLook(firstLook: FirstLook): string {
       : ['', 'open questions:', ...firstLook.openQuestions.map((question) => `  - ${question}`)]),
   ];
 
-  return printable(lines.join('\n'));
+  return printable(lines.join('\n'), { keepNewlines: true });
 }

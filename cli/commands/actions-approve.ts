@@ -1,11 +1,7 @@
+import { printable } from '../../lib/printable.ts';
 import type { ApprovalResult } from '../../policy/held-actions/approve-held-action.ts';
 import type { Command } from '../command.ts';
-import {
-  describeHeldAction,
-  parseDecisionArgs,
-  printable,
-  withTenantActions,
-} from './actions-context.ts';
+import { describeHeldAction, parseDecisionArgs, withTenantActions } from './actions-context.ts';
 
 export const actionsApprove: Command = {
   name: ['actions', 'approve'],

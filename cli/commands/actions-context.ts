@@ -7,6 +7,7 @@ import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
 import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
 import { systemClock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
+import { printable } from '../../lib/printable.ts';
 import { type AuditTrail, createAuditTrail } from '../../policy/audit/audit-trail.ts';
 import { createSecretRedactor } from '../../policy/audit/secret-redactor.ts';
 import type { HeldAction } from '../../policy/held-actions/held-action.ts';
@@ -215,19 +216,6 @@ export async function withTenantActions<Result>({
   }
 }
 
-/**
- * Text from the console or the model (threat names, the model's reason) shown safely on
- * a terminal: control characters, which could move the cursor or rewrite earlier lines,
- * are written as escapes.
- */
-export function printable(text: string): string {
-  return Array.from(text, (char) => {
-    const code = char.codePointAt(0) ?? 0;
-    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
-    return control ? `\\u{${code.toString(16)}}` : char;
-  }).join('');
-}
-
 function time(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -246,6 +234,6 @@ export function describeHeldAction(action: HeldAction): string {
     `  approvals ${approvals}${by}; expires ${time(action.expiresAt)}; args ${hash}`,
     `  asked by ${action.agentId} (run ${action.runId}): ${action.reason || '(no reason given)'}`,
   ]
-    .map(printable)
+    .map((text) => printable(text))
     .join('\n');
 }

@@ -1,9 +1,9 @@
 import { compareEvalReports, readEvalReport } from '../../evals/compare-eval-reports.ts';
 import { renderEvalComparison } from '../../evals/render-eval-comparison.ts';
+import { printable } from '../../lib/printable.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
-import { printable } from './actions-context.ts';
 
 const USAGE = `Usage: casebook eval compare <before.json> <after.json>
 
@@ -26,7 +26,9 @@ export const evalCompare: Command = {
       before: readEvalReport({ path: first }),
       after: readEvalReport({ path: second }),
     });
-    const lines = renderEvalComparison(comparison).split('\n').map(printable);
+    const lines = renderEvalComparison(comparison)
+      .split('\n')
+      .map((line) => printable(line));
     stdout.write(`${lines.join('\n')}\n`);
     return comparison.changes.some((change) => change.direction === 'worse') ? 1 : 0;
   },

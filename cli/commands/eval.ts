@@ -10,11 +10,11 @@ import { parseEvalCases } from '../../evals/parse-eval-cases.ts';
 import { renderEvalTable } from '../../evals/render-eval-table.ts';
 import { runEval } from '../../evals/run-eval.ts';
 import { writeEvalReports } from '../../evals/write-eval-reports.ts';
+import { printable } from '../../lib/printable.ts';
 import { RolloutPhase } from '../../policy/index.ts';
 import type { Command } from '../command.ts';
 import { integerFlag, parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
-import { printable } from './actions-context.ts';
 
 const USAGE = `Usage: casebook eval [cases...] [options]
 

@@ -16,6 +16,7 @@ import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
 import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
+import { printable } from '../../lib/printable.ts';
 import {
   type AuditTrail,
   createAuditTrail,
@@ -32,7 +33,7 @@ import { createSentinelOneRegistry } from '../../tools/sentinelone/tools/sentine
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
-import { policyDirectory, printable } from './actions-context.ts';
+import { policyDirectory } from './actions-context.ts';
 
 const USAGE = `Usage: casebook run <threatId> [options]
 
