@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../lib/clock.ts';
-import { createSentinelOneClient } from '../sentinelone-client.ts';
-import { createFakeFetch, type ScriptedReply } from '../testing/fake-fetch.ts';
+import type { ScriptedReply } from '../testing/fake-fetch.ts';
 import { activityJson, page } from '../testing/fixtures.ts';
+import { scriptedClient } from '../testing/scripted-client.ts';
 import { collectItems } from './iterate-pages.ts';
 
 const THREAT = '715723437013282014';
 
 function setup(...replies: ScriptedReply[]) {
-  const fake = createFakeFetch(...replies);
-  const client = createSentinelOneClient({
-    baseUrl: 'http://127.0.0.1:4610',
-    token: 'sim-token-0123456789',
-    fetch: fake.fetch,
-    clock: createManualClock(),
-  });
-  return { client, fake };
+  return scriptedClient(replies);
 }
 
 describe('activities', () => {

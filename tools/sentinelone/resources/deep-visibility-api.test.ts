@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../lib/clock.ts';
-import { createSentinelOneClient } from '../sentinelone-client.ts';
-import { createFakeFetch, type ScriptedReply } from '../testing/fake-fetch.ts';
+import type { ScriptedReply } from '../testing/fake-fetch.ts';
 import { dvEventJson, page } from '../testing/fixtures.ts';
+import { scriptedClient } from '../testing/scripted-client.ts';
 
 const QUERY_ID = 'q0123456789abcdef0123456789abcdef';
 
 function setup(...replies: ScriptedReply[]) {
-  const fake = createFakeFetch(...replies);
-  const client = createSentinelOneClient({
-    baseUrl: 'http://127.0.0.1:4610',
-    token: 'sim-token-0123456789',
-    fetch: fake.fetch,
-    clock: createManualClock(),
-  });
-  return { client, fake };
+  return scriptedClient(replies);
 }
 
 describe('Deep Visibility calls', () => {

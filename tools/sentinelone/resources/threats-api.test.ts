@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../lib/clock.ts';
 import { SentinelOneApiError } from '../sentinelone-api-error.ts';
-import { createSentinelOneClient } from '../sentinelone-client.ts';
 import { SentinelOneInputError } from '../sentinelone-input-error.ts';
-import { createFakeFetch, type ScriptedReply } from '../testing/fake-fetch.ts';
+import type { ScriptedReply } from '../testing/fake-fetch.ts';
 import { activityJson, dvEventJson, noteJson, page, threatJson } from '../testing/fixtures.ts';
+import { scriptedClient } from '../testing/scripted-client.ts';
 import { collectItems } from './iterate-pages.ts';
 
 const THREAT_A = '715723437013282014';
@@ -12,15 +11,7 @@ const THREAT_B = '715723437013282015';
 const THREAT_C = '715723437013282016';
 
 function setup(...replies: ScriptedReply[]) {
-  const fake = createFakeFetch(...replies);
-  const client = createSentinelOneClient({
-    baseUrl: 'http://127.0.0.1:4610',
-    token: 'sim-token-0123456789',
-    fetch: fake.fetch,
-    clock: createManualClock(),
-    random: () => 0,
-  });
-  return { client, fake };
+  return scriptedClient(replies, { random: () => 0 });
 }
 
 function query(url: URL): Record<string, string> {
