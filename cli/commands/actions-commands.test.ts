@@ -1,13 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Config } from '../../config/config-schema.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { systemClock } from '../../lib/clock.ts';
-import { silentLogger } from '../../lib/logger.ts';
 import { listAuditEntries } from '../../policy/audit/audit-trail.ts';
 import { createToolGate } from '../../policy/gate/tool-gate.ts';
 import { ApprovalRefusedError } from '../../policy/held-actions/approval-refused-error.ts';
@@ -21,7 +19,8 @@ import { type RunningSimulator, startSimulator } from '../../sim/start-simulator
 import { createSentinelOneClient } from '../../tools/sentinelone/sentinelone-client.ts';
 import { sentinelOneCapabilities } from '../../tools/sentinelone/tools/sentinelone-capabilities.ts';
 import { createSentinelOneRegistry } from '../../tools/sentinelone/tools/sentinelone-tools.ts';
-import type { Command, CommandContext } from '../command.ts';
+import type { Command } from '../command.ts';
+import { runCommand } from '../testing/run-command.ts';
 import { UsageError } from '../usage-error.ts';
 import { actionsApprove } from './actions-approve.ts';
 import { actionsDeny } from './actions-deny.ts';
@@ -47,30 +46,8 @@ afterAll(async () => {
   await sim.close();
 });
 
-async function run(command: Command, args: string[]) {
-  let out = '';
-  let err = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const context: CommandContext = {
-    args,
-    config,
-    logger: silentLogger,
-    stdout: sink((text) => {
-      out += text;
-    }),
-    stderr: sink((text) => {
-      err += text;
-    }),
-    interrupted: new Promise(() => {}),
-  };
-  const code = await command.run(context);
-  return { code, out, err };
+function run(command: Command, args: string[]) {
+  return runCommand({ command, args, config });
 }
 
 /** Has the agents ask for a write through the gate, as a run would. */

@@ -1,40 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
 import { Config } from '../../config/config-schema.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createManualClock } from '../../lib/clock.ts';
-import { silentLogger } from '../../lib/logger.ts';
 import { createAuditTrail } from '../../policy/audit/audit-trail.ts';
 import { createSecretRedactor } from '../../policy/audit/secret-redactor.ts';
+import { runCommand } from '../testing/run-command.ts';
 import { auditVerify } from './audit-verify.ts';
 
-async function verify(config: Config, args: string[] = []) {
-  let out = '';
-  let err = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = await auditVerify.run({
-    args,
-    config,
-    logger: silentLogger,
-    stdout: sink((text) => {
-      out += text;
-    }),
-    stderr: sink((text) => {
-      err += text;
-    }),
-    interrupted: new Promise(() => {}),
-  });
-  return { code, out, err };
+function verify(config: Config, args: string[] = []) {
+  return runCommand({ command: auditVerify, args, config });
 }
 
 function trailOf(entries: number) {

@@ -1,0 +1,41 @@
+import { Writable } from 'node:stream';
+
+import type { Config } from '../../config/config-schema.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import type { Command } from '../command.ts';
+
+/** Runs one command as the CLI would, capturing what it writes and its exit code. */
+export async function runCommand({
+  command,
+  args,
+  config,
+}: {
+  command: Command;
+  args: string[];
+  config: Config;
+}): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+
+  const code = await command.run({
+    args,
+    config,
+    logger: silentLogger,
+    stdout: sink((text) => {
+      out += text;
+    }),
+    stderr: sink((text) => {
+      err += text;
+    }),
+    interrupted: new Promise(() => {}),
+  });
+
+  return { code, out, err };
+}
