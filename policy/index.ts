@@ -44,6 +44,7 @@ export { HeldActionEditError } from './held-actions/held-action-edit-error.ts';
 export { HeldActionNotFoundError } from './held-actions/held-action-not-found-error.ts';
 export type { HeldActionFilter } from './held-actions/held-action-store.ts';
 export { createHeldActions, type HeldActions } from './held-actions/held-actions.ts';
+export type { RecoveredAction } from './held-actions/recover-interrupted-actions.ts';
 export { AGENT_IDENTITIES, isAgentIdentity } from './identity/agent-identities.ts';
 export { canonicalPrincipalId } from './identity/canonical-principal-id.ts';
 export { Principal, PrincipalId } from './identity/principal.ts';

@@ -1,10 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Config } from '../../config/config-schema.ts';
 import { openDatabase } from '../../db/open-database.ts';
+import { heldActions } from '../../db/schema.ts';
 import { systemClock } from '../../lib/clock.ts';
 import { listAuditEntries } from '../../policy/audit/audit-trail.ts';
 import { createToolGate } from '../../policy/gate/tool-gate.ts';
@@ -27,6 +29,7 @@ import { actionsDeny } from './actions-deny.ts';
 import { actionsEdit } from './actions-edit.ts';
 import { actionsGrant } from './actions-grant.ts';
 import { actionsList } from './actions-list.ts';
+import { actionsRecover } from './actions-recover.ts';
 
 let sim: RunningSimulator;
 let config: Config;
@@ -286,5 +289,30 @@ describe('casebook actions', () => {
     await expect(
       run(actionsApprove, ['ha_x', '--as', 'alice', '--tenant', 'globex']),
     ).rejects.toThrow('a tenant "globex" with its console URL and token reference');
+  });
+
+  it('settles an isolation a crash left executing, failing it when the console shows none', async () => {
+    const id = await heldByAgent('disconnect_agents', {
+      agentIds: [AGENTS.desk.id, AGENTS.laptop.id],
+    });
+    const store = openDatabase({ path: config.databasePath });
+    store.db
+      .update(heldActions)
+      .set({ status: 'executing', updatedAt: Date.now() - 60 * 60_000 })
+      .where(eq(heldActions.id, id))
+      .run();
+    store.close();
+
+    const recovered = await run(actionsRecover, ['--tenant', 'acme']);
+    expect(recovered.code).toBe(0);
+    expect(recovered.out).toContain(`${id}  disconnect_agents: failed`);
+    expect(recovered.out).toContain('1 interrupted action(s) settled');
+
+    const listed = await run(actionsList, ['--tenant', 'acme', '--status', 'failed']);
+    expect(listed.out).toContain('casebook stopped while running this action');
+    expect((await run(actionsRecover, ['--tenant', 'acme'])).out).toBe(
+      '0 interrupted action(s) settled\n',
+    );
+    await expect(run(actionsRecover, ['--stale-minutes', '0'])).rejects.toThrow(UsageError);
   });
 });

@@ -4,6 +4,7 @@ import { actionsDeny } from './actions-deny.ts';
 import { actionsEdit } from './actions-edit.ts';
 import { actionsGrant } from './actions-grant.ts';
 import { actionsList } from './actions-list.ts';
+import { actionsRecover } from './actions-recover.ts';
 import { analyse } from './analyse.ts';
 import { auditVerify } from './audit-verify.ts';
 import { demo } from './demo.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   actionsDeny,
   actionsEdit,
   actionsGrant,
+  actionsRecover,
   auditVerify,
   ...EVAL_COMMANDS,
 ];

@@ -88,7 +88,11 @@ export async function executeWrite<Caps extends ToolCapabilities>({
   };
 }
 
-async function verifySafely<Caps extends ToolCapabilities>({
+/**
+ * Asks the tool whether its effect is in place; never throws, and an answer that does not
+ * fit the schema counts as not verified.
+ */
+export async function verifySafely<Caps extends ToolCapabilities>({
   tool,
   input,
   output,

@@ -15,6 +15,7 @@ import type { HeldAction } from './held-action.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
 import { HeldActionNotFoundError } from './held-action-not-found-error.ts';
 import { type HeldActionFilter, loadHeldAction, queryHeldActions } from './held-action-store.ts';
+import { type RecoveredAction, recoverInterruptedActions } from './recover-interrupted-actions.ts';
 import { expire } from './screen-decider.ts';
 
 export interface HeldActions {
@@ -33,6 +34,8 @@ export interface HeldActions {
   }): Promise<ApprovalResult>;
   /** Marks every pending action past its expiry as expired; returns how many. */
   expireDue(): number;
+  /** Settles actions a crash left executing (see recoverInterruptedActions). */
+  recoverInterrupted(input: { staleAfterMs: number }): Promise<RecoveredAction[]>;
 }
 
 /**
@@ -97,6 +100,7 @@ export function createHeldActions<Caps extends ToolCapabilities>({
     editAndApprove: ({ id, principalId, args, comment }) =>
       editAndApproveHeldAction({ deps, id, principalId, args, comment }),
     expireDue,
+    recoverInterrupted: ({ staleAfterMs }) => recoverInterruptedActions({ deps, staleAfterMs }),
   };
 }
 
