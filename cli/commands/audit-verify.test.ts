@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
 import { Config } from '../../config/config-schema.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createManualClock } from '../../lib/clock.ts';
 import { createAuditTrail } from '../../policy/audit/audit-trail.ts';
 import { createSecretRedactor } from '../../policy/audit/secret-redactor.ts';
 import { runCommand } from '../testing/run-command.ts';
+import { UsageError } from '../usage-error.ts';
 import { auditVerify } from './audit-verify.ts';
 
 function verify(config: Config, args: string[] = []) {
@@ -38,7 +38,7 @@ describe('casebook audit verify', () => {
 
     expect(await verify(config)).toEqual({
       code: 0,
-      out: `acme: 3 entries verified, head ${hashes[2]}\n`,
+      out: `acme: 3 entries verified, head ${hashes[2]}\n  checkpoint acme#3:${hashes[2]}\n`,
       err: '',
     });
   });
@@ -77,7 +77,36 @@ describe('casebook audit verify', () => {
       err: '',
     });
     expect((await verify(config, ['--tenant', 'acme'])).out).toBe(
-      `acme: 2 entries verified, head ${hashes[1]}\n`,
+      `acme: 2 entries verified, head ${hashes[1]}\n  checkpoint acme#2:${hashes[1]}\n`,
     );
+  });
+
+  it('detects a cut-off tail from a checkpoint printed by an earlier run', async () => {
+    const { config, store } = trailOf(4);
+    store.close();
+    const earlier = await verify(config);
+    const checkpoint = /checkpoint (\S+)/.exec(earlier.out)?.[1] ?? '';
+    expect(checkpoint).toMatch(/^acme#4:[0-9a-f]{64}$/);
+
+    const reopened = openDatabase({ path: config.databasePath });
+    reopened.sqlite.exec('drop trigger audit_entries_no_delete');
+    reopened.sqlite.exec('delete from audit_entries where seq = 4');
+    reopened.close();
+
+    expect(await verify(config, ['--checkpoint', checkpoint])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('FAILED at acme#4 (truncated)'),
+    });
+    await expect(verify(config, ['--checkpoint', 'acme#4:nothex'])).rejects.toThrow(UsageError);
+  });
+
+  it('says how many checkpoints matched', async () => {
+    const { config, store, hashes } = trailOf(3);
+    store.close();
+
+    const result = await verify(config, ['--checkpoint', `acme#2:${hashes[1]}`]);
+
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('1 checkpoint(s) matched\n');
   });
 });

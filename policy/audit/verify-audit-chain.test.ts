@@ -153,4 +153,58 @@ describe('verifyAuditChain', () => {
     });
     close();
   });
+
+  it('catches entries cut from the end of the chain, given a checkpoint kept elsewhere', () => {
+    const store = tamperable();
+    const head = verifyAuditChain({ db: store.db });
+    if (!head.ok) throw new Error('the untouched trail should verify');
+    const checkpoint = { tenantId: 'acme', seq: ENTRIES, hash: head.chains[0]?.headHash ?? '' };
+
+    store.sqlite.exec(`delete from audit_entries where seq >= ${ENTRIES - 1}`);
+
+    expect(verifyAuditChain({ db: store.db }).ok).toBe(true);
+    expect(verifyAuditChain({ db: store.db, checkpoints: [checkpoint] })).toMatchObject({
+      ok: false,
+      entry: `acme#${ENTRIES}`,
+      problem: 'truncated',
+      message: expect.stringContaining(`the chain ends after ${ENTRIES - 2} entries`),
+    });
+  });
+
+  it('catches a chain rebuilt with fresh hashes, at the checkpointed entry', () => {
+    const store = tamperable();
+    const checkpoint = { tenantId: 'acme', seq: 3, hash: 'a'.repeat(64) };
+
+    expect(verifyAuditChain({ db: store.db, checkpoints: [checkpoint] })).toMatchObject({
+      ok: false,
+      entry: 'acme#3',
+      problem: 'checkpoint_mismatch',
+    });
+  });
+
+  it('passes a chain that grew past its checkpoint', () => {
+    const store = tamperable();
+    const row = store.sqlite.prepare('select hash from audit_entries where seq = 2').get() as {
+      hash: string;
+    };
+
+    const result = verifyAuditChain({
+      db: store.db,
+      checkpoints: [{ tenantId: 'acme', seq: 2, hash: row.hash }],
+    });
+
+    expect(result).toMatchObject({ ok: true, chains: [{ tenantId: 'acme', entries: ENTRIES }] });
+  });
+
+  it('fails a checkpointed tenant whose whole chain was deleted', () => {
+    const store = tamperable();
+    store.sqlite.exec('delete from audit_entries');
+
+    const result = verifyAuditChain({
+      db: store.db,
+      checkpoints: [{ tenantId: 'acme', seq: 1, hash: 'b'.repeat(64) }],
+    });
+
+    expect(result).toMatchObject({ ok: false, entry: 'acme#1', problem: 'truncated' });
+  });
 });

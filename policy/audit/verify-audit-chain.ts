@@ -14,7 +14,23 @@ export interface ChainHead {
   headHash: string;
 }
 
-export type AuditChainProblem = 'hash_mismatch' | 'broken_link' | 'sequence_gap';
+/**
+ * An entry's hash as it was read earlier and kept outside the database. The chain links
+ * every entry to the one before it, so a matching checkpoint vouches for all entries up to
+ * it; a chain shorter than a checkpoint was cut off.
+ */
+export interface AuditCheckpoint {
+  tenantId: string;
+  seq: number;
+  hash: string;
+}
+
+export type AuditChainProblem =
+  | 'hash_mismatch'
+  | 'broken_link'
+  | 'sequence_gap'
+  | 'checkpoint_mismatch'
+  | 'truncated';
 
 export type AuditChainResult =
   | { ok: true; chains: ChainHead[] }
@@ -39,10 +55,13 @@ export type AuditChainResult =
 export function verifyAuditChain({
   db,
   tenantId,
+  checkpoints = [],
 }: {
   db: CasebookDb;
   tenantId?: string;
+  checkpoints?: readonly AuditCheckpoint[];
 }): AuditChainResult {
+  const checked = new Set(checkpoints.map((checkpoint) => checkpoint.tenantId));
   const tenantIds =
     tenantId === undefined
       ? db
@@ -51,10 +70,17 @@ export function verifyAuditChain({
           .orderBy(auditEntries.tenantId)
           .all()
           .map((row) => row.tenantId)
+          // A checkpointed tenant whose every entry was deleted is still checked.
+          .concat([...checked])
+          .filter((id, index, all) => all.indexOf(id) === index)
+          .sort()
       : [tenantId];
   const chains: ChainHead[] = [];
 
   for (const tenant of tenantIds) {
+    const marks = new Map(
+      checkpoints.filter((c) => c.tenantId === tenant).map((c) => [c.seq, c.hash] as const),
+    );
     let previousHash = GENESIS_HASH;
     let expectedSeq = 1;
     let lastSeq = 0;
@@ -106,6 +132,15 @@ export function verifyAuditChain({
           );
         }
 
+        const mark = marks.get(row.seq);
+        if (mark !== undefined && mark !== row.hash) {
+          return fail(
+            'checkpoint_mismatch',
+            row.seq,
+            'differs from the checkpoint kept for it: the chain was rewritten from here or earlier',
+          );
+        }
+
         previousHash = row.hash;
         expectedSeq += 1;
         lastSeq = row.seq;
@@ -114,7 +149,24 @@ export function verifyAuditChain({
       if (rows.length < PAGE) break;
     }
 
-    chains.push({ tenantId: tenant, entries: expectedSeq - 1, headHash: previousHash });
+    const entries = expectedSeq - 1;
+    const beyond = Math.max(0, ...marks.keys());
+    if (beyond > entries) {
+      const entry = auditEntryName({ tenantId: tenant, seq: beyond });
+      return {
+        ok: false,
+        tenantId: tenant,
+        seq: beyond,
+        entry,
+        problem: 'truncated',
+        message:
+          `audit entry ${entry} is missing: a checkpoint names it, but the chain ends ` +
+          `after ${entries} entries, so entries were removed from its end`,
+        chains,
+      };
+    }
+
+    chains.push({ tenantId: tenant, entries, headHash: previousHash });
   }
 
   return { ok: true, chains };
