@@ -10,6 +10,7 @@ import { auditVerify } from './audit-verify.ts';
 import { demo } from './demo.ts';
 import { EVAL_COMMANDS } from './eval-commands.ts';
 import { run } from './run.ts';
+import { S1QL_COMMANDS } from './s1ql.ts';
 import { simImport } from './sim-import.ts';
 import { simServe } from './sim-serve.ts';
 
@@ -27,4 +28,5 @@ export const COMMANDS: readonly Command[] = [
   actionsRecover,
   auditVerify,
   ...EVAL_COMMANDS,
+  ...S1QL_COMMANDS,
 ];

@@ -55,6 +55,11 @@ export interface S1qlComparison extends PredicateBase {
   readonly kind: 'comparison';
   readonly comparator: S1qlComparator;
   readonly value: S1qlValue;
+  /**
+   * `=` and `!=` on text ignore case (S1QL 2.0 `=`); absent or false means exact case, as
+   * S1QL 1.0 `=` and 2.0 `==` compare. Enum fields ignore case either way.
+   */
+  readonly caseInsensitive?: boolean;
 }
 
 /** `Contains`, `StartsWith`, `EndsWith`, `RegExp`, their CIS/Anycase and negated forms. */
@@ -118,6 +123,8 @@ export interface S1qlAnd {
   readonly operands: readonly S1qlExpr[];
   readonly span: S1qlSpan;
   readonly parenthesized?: boolean;
+  /** Set when one condition on a legacy multi-field name (`CmdLine`) was expanded here. */
+  readonly fieldGroup?: string;
 }
 
 export interface S1qlOr {
@@ -125,6 +132,8 @@ export interface S1qlOr {
   readonly operands: readonly S1qlExpr[];
   readonly span: S1qlSpan;
   readonly parenthesized?: boolean;
+  /** Set when one condition on a legacy multi-field name (`CmdLine`) was expanded here. */
+  readonly fieldGroup?: string;
 }
 
 export interface S1qlNot {
@@ -136,7 +145,8 @@ export interface S1qlNot {
 
 export type S1qlExpr = S1qlAnd | S1qlOr | S1qlNot | S1qlPredicate;
 
-export type S1qlDialect = 's1ql-1.0';
+/** The language the text was written in; both parse into this same tree. */
+export type S1qlDialect = 's1ql-1.0' | 's1ql-2.0';
 
 export interface S1qlQuery {
   readonly dialect: S1qlDialect;

@@ -1,5 +1,5 @@
 import type { S1qlQuery } from './ast.ts';
-import { parseS1ql } from './parse-s1ql.ts';
+import { type ParseS1qlOptions, parseS1ql } from './parse-s1ql.ts';
 import { type S1qlErrorData, S1qlSyntaxError } from './s1ql-syntax-error.ts';
 import {
   type CompileS1qlToSqlOptions,
@@ -16,12 +16,14 @@ export type CompileS1qlResult =
     }
   | { readonly ok: false; readonly error: S1qlErrorData };
 
-/** Parses S1QL 1.0 text and compiles it to a SQLite WHERE fragment, or returns the error. */
-export function compileS1ql(
-  text: string,
-  options: CompileS1qlToSqlOptions = {},
-): CompileS1qlResult {
-  const parsed = parseS1ql(text);
+export type CompileS1qlOptions = CompileS1qlToSqlOptions & ParseS1qlOptions;
+
+/**
+ * Parses S1QL text (1.0 or 2.0, see parseS1ql) and compiles it to a SQLite WHERE fragment,
+ * or returns the error.
+ */
+export function compileS1ql(text: string, options: CompileS1qlOptions = {}): CompileS1qlResult {
+  const parsed = parseS1ql(text, options);
   if (!parsed.ok) return parsed;
 
   try {

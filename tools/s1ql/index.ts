@@ -1,6 +1,7 @@
 /**
- * The S1QL engine: parse Deep Visibility queries written in S1QL 1.0 into a checked tree and
- * compile that tree to parameterised SQLite over the simulator's event table.
+ * The S1QL engine: parse Deep Visibility queries written in S1QL 1.0 or 2.0 into one
+ * checked tree; format, explain, lint and translate it; compile it to parameterised SQLite
+ * over the simulator's event table.
  *
  * @module
  */
@@ -27,8 +28,23 @@ export type {
   S1qlValue,
 } from './ast.ts';
 export { isS1qlPredicate } from './ast.ts';
-export { type CompileS1qlResult, compileS1ql } from './compile-s1ql.ts';
-export { parseS1ql, type S1qlParseResult } from './parse-s1ql.ts';
+export { checkS1ql, type S1qlCheck } from './check-s1ql.ts';
+export { type CompileS1qlOptions, type CompileS1qlResult, compileS1ql } from './compile-s1ql.ts';
+export { explainS1ql } from './explain/explain-s1ql.ts';
+export { fieldLabel } from './explain/field-label.ts';
+export { FIELD_GROUPS, type FieldGroup, findFieldGroup } from './field-groups.ts';
+export { FIELDS, type FieldDef, type FieldType, fieldByV2, findField } from './fields.ts';
+export { type FormatS1qlOptions, formatS1ql } from './format/format-s1ql.ts';
+export { S1qlFormatError } from './format/s1ql-format-error.ts';
+export { lintS1ql, type S1qlLintCode, type S1qlLintWarning } from './lint/lint-s1ql.ts';
+export { measureS1qlCheck, type S1qlCheckTiming } from './measure-s1ql-check.ts';
+export { negateS1qlPredicate } from './negate-s1ql-predicate.ts';
+export {
+  type ParseS1qlOptions,
+  parseS1ql,
+  type S1qlInputDialect,
+  type S1qlParseResult,
+} from './parse-s1ql.ts';
 export {
   MAX_S1QL_NESTING,
   MAX_S1QL_PATTERN_LENGTH,
@@ -47,6 +63,7 @@ export {
 export { registerS1qlSqlFunctions } from './sql/register-s1ql-sql-functions.ts';
 export { S1qlCompileError } from './sql/s1ql-compile-error.ts';
 export { S1QL_REGEXP_FUNCTION } from './sql/s1ql-sql-function-names.ts';
+export { type S1qlTranslation, translateS1ql } from './translate/translate-s1ql.ts';
 export { coerceS1qlValue, type S1qlTypedValue } from './validate/coerce-s1ql-value.ts';
 export { parseS1qlTime } from './validate/parse-s1ql-time.ts';
 export { validateS1qlPredicate, validateS1qlQuery } from './validate/validate-s1ql-query.ts';

@@ -82,7 +82,25 @@ describe('parseS1ql on queries in the shapes hunters publish', () => {
   });
 
   it('resolves dotted S1QL 2.0 names to the same fields', () => {
-    expect(shapeOf('tgt.file.path Contains "x"')).toBe('TgtFilePath contains "x"');
+    const result = parseS1ql('tgt.file.path Contains "x"', { dialect: '1.0' });
+    expect(result.ok && sketch(result.query.root)).toBe('TgtFilePath contains "x"');
+  });
+
+  it('reads a query whose every field is dotted as S1QL 2.0, where contains ignores case', () => {
+    expect(parsed('tgt.file.path Contains "x"').dialect).toBe('s1ql-2.0');
+    expect(shapeOf('tgt.file.path Contains "x"')).toBe('TgtFilePath contains/i "x"');
+  });
+
+  it('expands a legacy multi-field name into the same condition on each member', () => {
+    expect(shapeOf('CmdLine ContainsCIS "-enc"')).toBe(
+      '(SrcProcCmdLine contains/i "-enc" OR TgtProcCmdLine contains/i "-enc")',
+    );
+    expect(shapeOf('IP != "10.0.0.1"')).toBe('(SrcIP != "10.0.0.1" AND DstIP != "10.0.0.1")');
+    expect(shapeOf('Sha256 In ("ab")')).toBe(
+      '(SrcProcImageSha256 in ["ab"] OR TgtProcImageSha256 in ["ab"] OR TgtFileSha256 in ["ab"])',
+    );
+    const root = parsed('cmdline Does Not Contain "x"').root;
+    expect(root.kind === 'and' && root.fieldGroup).toBe('CmdLine');
   });
 
   it('carries the catalogue entry on each field reference', () => {
@@ -363,12 +381,12 @@ describe('parseS1ql on malformed queries', () => {
       'unknown field "SrcProcNmae"; did you mean "SrcProcName", "SrcProcPID" or "SrcProcUID"?',
     ],
     [
-      'unknown cross-field alias',
-      'EventType = "Login" AND\n  CmdLine ContainsCIS "x"',
+      'unknown field on a later line',
+      'EventType = "Login" AND\n  CommandLine ContainsCIS "x"',
       2,
       3,
-      'unknown field "CmdLine"; did you mean "SrcProcCmdLine", "TgtProcCmdLine" or ' +
-        '"SrcProcParentCmdLine"?',
+      'unknown field "CommandLine"; did you mean "CmdLine", "SrcProcCmdLine" or ' +
+        '"TgtProcCmdLine"?',
     ],
     [
       'missing operator',

@@ -45,7 +45,8 @@ const LIKE = `LIKE ? ESCAPE '\\'`;
  * match events that lack the field, exactly as `NOT Field = "x"` does.
  *
  * Case rule: on text fields `=`, `In`, Contains, StartsWith, EndsWith and RegExp are
- * case-sensitive; the CIS/Anycase forms fold ASCII case, as SQLite's NOCASE and LIKE do.
+ * case-sensitive; the CIS/Anycase forms (and 2.0's `=`, marked `caseInsensitive`) fold ASCII
+ * case, as SQLite's NOCASE and LIKE do.
  * Enum fields always compare with COLLATE NOCASE, so an index on `col COLLATE NOCASE`
  * serves them.
  */
@@ -86,8 +87,9 @@ class SqlCompiler {
     switch (node.kind) {
       case 'comparison': {
         bind(typed(node.value));
-        if (node.comparator === '=') return `${column} IS ?${nocase}`;
-        if (node.comparator === '!=') return `${column} IS NOT ?${nocase}`;
+        const folds = nocase !== '' || node.caseInsensitive === true ? ' COLLATE NOCASE' : '';
+        if (node.comparator === '=') return `${column} IS ?${folds}`;
+        if (node.comparator === '!=') return `${column} IS NOT ?${folds}`;
         return `(${column} IS NOT NULL AND ${column} ${node.comparator} ?)`;
       }
 

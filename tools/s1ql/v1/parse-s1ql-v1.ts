@@ -8,6 +8,7 @@ import type {
   S1qlSpan,
   S1qlValue,
 } from '../ast.ts';
+import { FIELD_GROUPS, type FieldGroup, findFieldGroup } from '../field-groups.ts';
 import { FIELDS, findField } from '../fields.ts';
 import { quotedAlternatives } from '../quoted-alternatives.ts';
 import { MAX_S1QL_NESTING, MAX_S1QL_PREDICATES, MAX_S1QL_QUERY_LENGTH } from '../s1ql-limits.ts';
@@ -20,6 +21,7 @@ import { describeToken, type S1qlToken } from './token.ts';
 import { tokenizeS1ql } from './tokenize-s1ql.ts';
 
 const FIELD_NAMES = FIELDS.flatMap((field) => [field.v1, ...(field.aliases ?? [])]);
+const GROUP_NAMES = FIELD_GROUPS.map((group) => group.name);
 const COMPARATORS: readonly S1qlComparator[] = ['=', '!=', '>', '>=', '<', '<='];
 const OPERATOR_SPELLINGS = [
   ...COMPARATORS,
@@ -122,7 +124,7 @@ class V1Parser {
     return { ...inner, span: cover(open.span, close.span), parenthesized: true };
   }
 
-  #parsePredicate(): S1qlPredicate {
+  #parsePredicate(): S1qlExpr {
     const token = this.#peek();
     if (token.kind !== 'word' || isWord(token, 'and') || isWord(token, 'or')) {
       fail(`expected a field name, "(" or NOT, found ${describeToken(token)}`, token, [
@@ -131,19 +133,19 @@ class V1Parser {
         'NOT',
       ]);
     }
-
-    this.#predicates += 1;
-    if (this.#predicates > MAX_S1QL_PREDICATES) {
-      fail(
-        `the query has more than ${MAX_S1QL_PREDICATES} conditions; ` +
-          'split it into smaller queries',
-        token,
-      );
-    }
-
     const def = findField(token.raw);
+    const group = def === undefined ? findFieldGroup(token.raw) : undefined;
+    this.#count(token, group?.members.length ?? 1);
+    if (group !== undefined) {
+      this.#advance();
+      return this.#expandGroup(group, token);
+    }
     if (def === undefined) {
-      const close = suggestClosest(token.raw, FIELD_NAMES, { limit: 3, preferContaining: true });
+      // Group names are short (IP, Name), so they are offered only when nearly what was written.
+      const wrote = abbreviate(token.raw);
+      const near = suggestClosest(wrote, GROUP_NAMES, { limit: 1, maxDistance: 2 });
+      const fields = suggestClosest(wrote, FIELD_NAMES, { limit: 3, preferContaining: true });
+      const close = [...near, ...fields].slice(0, 3);
       fail(
         `unknown field "${token.raw}"; did you mean ${quotedAlternatives(close)}?`,
         token,
@@ -151,10 +153,34 @@ class V1Parser {
       );
     }
     this.#advance();
-
     const predicate = this.#parseCondition({ name: token.raw, def, span: token.span });
     validateS1qlPredicate(predicate);
     return predicate;
+  }
+
+  #count(token: S1qlToken, conditions: number): void {
+    this.#predicates += conditions;
+    if (this.#predicates > MAX_S1QL_PREDICATES) {
+      fail(
+        `the query has more than ${MAX_S1QL_PREDICATES} conditions; ` +
+          'split it into smaller queries',
+        token,
+      );
+    }
+  }
+
+  /** One condition on `CmdLine`, `Hash`... becomes the same condition on each member. */
+  #expandGroup(group: FieldGroup, token: S1qlToken): S1qlExpr {
+    const [first, ...others] = group.members;
+    if (first === undefined) throw new Error(`field group ${group.name} has no members`);
+    const written = this.#parseCondition({ name: token.raw, def: first, span: token.span });
+    const operands = [first, ...others].map((def) => {
+      const predicate = { ...written, field: { ...written.field, def } } as S1qlPredicate;
+      validateS1qlPredicate(predicate);
+      return predicate;
+    });
+    const kind = isNegativeCondition(written) ? 'and' : 'or';
+    return { kind, operands, span: written.span, fieldGroup: group.name };
   }
 
   #parseCondition(field: S1qlFieldRef): S1qlPredicate {
@@ -356,6 +382,35 @@ class V1Parser {
 
   #advance(): void {
     if (this.#position < this.#tokens.length - 1) this.#position += 1;
+  }
+}
+
+const ABBREVIATIONS: readonly [RegExp, string][] = [
+  [/command/gi, 'Cmd'],
+  [/process/gi, 'Proc'],
+  [/source/gi, 'Src'],
+  [/target/gi, 'Tgt'],
+  [/destination/gi, 'Dst'],
+  [/address/gi, ''],
+];
+
+/** A name in the catalogue's abbreviations, so `TargetProcessName` finds `TgtProcName`. */
+function abbreviate(name: string): string {
+  return ABBREVIATIONS.reduce((text, [long, short]) => text.replace(long, short), name);
+}
+
+/** The forms that hold when a value is absent: on a group they must hold on every member. */
+function isNegativeCondition(predicate: S1qlPredicate): boolean {
+  switch (predicate.kind) {
+    case 'comparison':
+      return predicate.comparator === '!=';
+    case 'stringMatch':
+    case 'inList':
+      return predicate.negated;
+    case 'isEmpty':
+      return !predicate.negated;
+    default:
+      return false;
   }
 }
 

@@ -8,6 +8,9 @@ export type S1qlTokenKind =
   | 'lparen'
   | 'rparen'
   | 'comma'
+  /** S1QL 2.0 only: `*` in `field = *`, and `!` before a condition. */
+  | 'star'
+  | 'bang'
   | 'end';
 
 export interface S1qlToken {

@@ -169,8 +169,9 @@ describe('tokenizeS1ql', () => {
   });
 
   it('rejects a character that has no meaning', () => {
+    expect(errorOf('A = "x" ~ B').message).toBe('line 1, column 9: unexpected character "~"');
     expect(errorOf('A = "x" & B = "y"')).toEqual({
-      message: 'line 1, column 9: unexpected character "&"',
+      message: 'line 1, column 9: unexpected character "&"; write AND between conditions',
       offset: 8,
       length: 1,
     });

@@ -149,5 +149,9 @@ function unexpectedCharacterReason(char: string): string {
   if (char === "'") {
     return 'unexpected character "\'"; S1QL 1.0 values use double quotes (")';
   }
+  if (char === '&' || char === '|') {
+    const word = char === '&' ? 'AND' : 'OR';
+    return `unexpected character "${char}"; write ${word} between conditions`;
+  }
   return `unexpected character "${char}"`;
 }

@@ -1,5 +1,6 @@
 import {
   isS1qlPredicate,
+  type S1qlDialect,
   type S1qlExpr,
   type S1qlPredicate,
   type S1qlQuery,
@@ -20,6 +21,20 @@ const ALLOWED_OPERATORS: Record<FieldType, readonly string[]> = {
   boolean: ['=', '!=', 'In', 'Not In', 'Is True', 'Is False'],
 };
 
+/** The same sets in S1QL 2.0 spelling, for messages about a 2.0 query. */
+const ALLOWED_V2_OPERATORS: Record<FieldType, readonly string[]> = {
+  string: ['=', '==', '!=', 'contains', 'matches', 'in', '= *'],
+  enum: ['=', '!=', 'in', '= *'],
+  number: ['=', '!=', '>', '>=', '<', '<=', 'in', '= *'],
+  time: ['=', '!=', '>', '>=', '<', '<=', 'in', '= *'],
+  boolean: ['=', '!=', 'in', '= *'],
+};
+
+export interface ValidateS1qlOptions {
+  /** Which language's operator names to suggest; 1.0 unless told. */
+  readonly dialect?: S1qlDialect;
+}
+
 const FIELD_KIND: Record<FieldType, string> = {
   string: 'a text field',
   enum: 'which takes one of a fixed set of values',
@@ -34,10 +49,14 @@ const FIELD_KIND: Record<FieldType, string> = {
  */
 export function validateS1qlQuery(query: S1qlQuery): void {
   const seen = { predicates: 0 };
-  validateExpr(query.root, seen);
+  validateExpr(query.root, seen, { dialect: query.dialect });
 }
 
-function validateExpr(node: S1qlExpr, seen: { predicates: number }): void {
+function validateExpr(
+  node: S1qlExpr,
+  seen: { predicates: number },
+  options: ValidateS1qlOptions,
+): void {
   if (isS1qlPredicate(node)) {
     seen.predicates += 1;
     if (seen.predicates > MAX_S1QL_PREDICATES) {
@@ -48,11 +67,11 @@ function validateExpr(node: S1qlExpr, seen: { predicates: number }): void {
         at: node.span,
       });
     }
-    validateS1qlPredicate(node);
+    validateS1qlPredicate(node, options);
   } else if (node.kind === 'not') {
-    validateExpr(node.operand, seen);
+    validateExpr(node.operand, seen, options);
   } else {
-    for (const operand of node.operands) validateExpr(operand, seen);
+    for (const operand of node.operands) validateExpr(operand, seen, options);
   }
 }
 
@@ -60,12 +79,16 @@ function validateExpr(node: S1qlExpr, seen: { predicates: number }): void {
  * Checks that the operator suits the field's type and every value reads as that type.
  * Exists, Is Empty and Is Not Empty test presence, so they suit every field.
  */
-export function validateS1qlPredicate(predicate: S1qlPredicate): void {
+export function validateS1qlPredicate(
+  predicate: S1qlPredicate,
+  options: ValidateS1qlOptions = {},
+): void {
   const def = catalogueFieldOf(predicate.field);
   const field = { ...predicate.field, def };
 
   const refuse = (): never => {
-    const allowed = ALLOWED_OPERATORS[def.type];
+    const table = options.dialect === 's1ql-2.0' ? ALLOWED_V2_OPERATORS : ALLOWED_OPERATORS;
+    const allowed = table[def.type];
     const last = allowed.at(-1) ?? '';
     const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${last}` : last;
     throw new S1qlSyntaxError({
