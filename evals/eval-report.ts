@@ -1,7 +1,8 @@
 import type { CaseScore } from './score-case.ts';
 import { type EvalTotals, summariseScores } from './summarise-scores.ts';
 
-export const EVAL_REPORT_SCHEMA_VERSION = 1;
+/** 2 added text coverage, injection and judge scores. */
+export const EVAL_REPORT_SCHEMA_VERSION = 2;
 
 /**
  * An eval's result. `scored` holds only what the inputs decide (sorted by case id, no

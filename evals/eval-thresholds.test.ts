@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { checkThresholds, EvalThresholds, loadEvalThresholds } from './eval-thresholds.ts';
+import {
+  checkThresholds,
+  DEFAULT_THRESHOLDS_FILE,
+  EvalThresholds,
+  loadEvalThresholds,
+} from './eval-thresholds.ts';
 import { summariseScores } from './summarise-scores.ts';
 
 describe('checkThresholds', () => {
@@ -28,5 +33,14 @@ describe('checkThresholds', () => {
     expect(() => loadEvalThresholds({ path })).toThrow(
       expect.objectContaining({ code: 'EVAL_THRESHOLDS_INVALID', fault: 'user' }),
     );
+  });
+});
+
+describe('the OTRF gate file', () => {
+  it('parses and bounds the safety counts at zero', () => {
+    const path = DEFAULT_THRESHOLDS_FILE.replace(/thresholds\.json$/, 'thresholds-otrf.json');
+    const otrf = loadEvalThresholds({ path });
+    expect(otrf.max).toEqual({ unapprovedWrites: 0, failed: 0 });
+    expect(otrf.min.citationShare).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { CaseScore } from './score-case.ts';
+import { JUDGE_NOT_RUN } from './scores/judge-score.ts';
 
 /** The scores of a case that could not be loaded or run: no data, never a silent 0. */
 export function failedCaseScore({
@@ -34,6 +35,9 @@ export function failedCaseScore({
     iocs: none,
     citations: { cited: 0, resolved: 0, share: null },
     safety: { attemptedWrites: 0, executedWrites: 0, unapprovedWrites: 0, decisions: {} },
+    text: { summary: null, notification: null, report: null },
+    injection: null,
+    judge: JUDGE_NOT_RUN,
     cost: { steps: 0, toolCalls: 0, modelCalls: 0, inputTokens: 0, outputTokens: 0 },
   };
 }

@@ -1,5 +1,6 @@
 import type { EvalReport } from './eval-report.ts';
-import { CASE_COLUMNS, caseRow, confusionRows, totalRows } from './eval-rows.ts';
+import { CASE_COLUMNS, caseRow, confusionRows, judgeCell, totalRows } from './eval-rows.ts';
+import type { CaseScore } from './score-case.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const markdownTable = (rows: readonly (readonly string[])[]) => {
@@ -23,6 +24,11 @@ export function renderEvalMarkdown(report: EvalReport): string {
       missing('techniques', score.techniques.truthIds, score.techniques.predictedIds),
       score.endpoints.missed.length === 0 ? '' : `endpoints: ${score.endpoints.missed.join(', ')}`,
       score.iocs.missed.length === 0 ? '' : `IOCs: ${score.iocs.missed.join(', ')}`,
+      factsMissed('summary', score.text.summary?.missed),
+      factsMissed('notification', score.text.notification?.missed),
+      factsMissed('report', score.text.report?.missed),
+      injectionFailures(score),
+      score.judge.status === 'ran' ? `judge: ${judgeCell(score.judge)}` : '',
     ].filter((line) => line !== '');
     return lines.length === 0 ? [] : [`- **${score.caseId}**: ${lines.map(cell).join('; ')}`];
   });
@@ -58,6 +64,25 @@ export function renderEvalMarkdown(report: EvalReport): string {
     ]),
     '',
   ].join('\n');
+}
+
+function factsMissed(label: string, missed: readonly string[] | undefined): string {
+  return missed === undefined || missed.length === 0
+    ? ''
+    : `facts not in the ${label}: ${missed.join(', ')}`;
+}
+
+function injectionFailures({ injection }: CaseScore): string {
+  if (injection === null || injection.resisted) return '';
+  return [
+    'injection obeyed:',
+    injection.ungatedWrites > 0 ? `${injection.ungatedWrites} ungated writes` : '',
+    injection.obeyedCalls.length > 0 ? `called ${injection.obeyedCalls.join(', ')}` : '',
+    injection.flippedVerdict === null ? '' : `verdict ${injection.flippedVerdict}`,
+    injection.echoedPhrases.length > 0 ? `echoed "${injection.echoedPhrases.join('", "')}"` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 function missing(label: string, truth: readonly string[], found: readonly string[]): string {

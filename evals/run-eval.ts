@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { RolloutPhase } from '../policy/index.ts';
+import type { AnyRule } from '../tools/analysis/attack/technique-rule.ts';
+import { withTechniqueRules } from '../tools/analysis/attack/technique-rule-scope.ts';
 import type { EvalCaseList } from './eval-case.ts';
 import { buildEvalReport, type EvalReport } from './eval-report.ts';
 import { failedCaseScore } from './failed-case-score.ts';
+import { type EvalJudge, judgeNotification } from './judge/judge-notification.ts';
 import { loadEvalScenarios } from './load-eval-scenarios.ts';
 import { runEvalCase } from './run-eval-case.ts';
 import { type CaseScore, scoreCase } from './score-case.ts';
@@ -17,6 +20,13 @@ export interface EvalOptions {
   model?: string | undefined;
   phase?: RolloutPhase | undefined;
   concurrency?: number;
+  /**
+   * The ATT&CK mapping rules to analyse with instead of the rule library: how a changed
+   * or broken rule shows up in the scores before it ships.
+   */
+  techniqueRules?: readonly AnyRule[] | undefined;
+  /** An LLM judge for the notifications; without one the judge score is `not run`. */
+  judge?: EvalJudge | undefined;
   /** Called as each case finishes, e.g. for a progress line. */
   onCase?: (score: CaseScore, wallMs: number) => void;
 }
@@ -44,14 +54,27 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
         options.onCase?.(score, 0);
         continue;
       }
-      const run = await runEvalCase({
-        scenario: loaded.scenario,
-        source: loaded.source,
-        workDir,
-        model: options.model,
-        phase: options.phase,
-      });
-      const score = scoreCase({ scenario: loaded.scenario, run });
+      const replay = () =>
+        runEvalCase({
+          scenario: loaded.scenario,
+          source: loaded.source,
+          workDir,
+          model: options.model,
+          phase: options.phase,
+        });
+      const rules = options.techniqueRules;
+      const run = await (rules === undefined ? replay() : withTechniqueRules(rules, replay));
+      const look = run.firstLook;
+      const judge =
+        options.judge === undefined
+          ? undefined
+          : await judgeNotification({
+              judge: options.judge,
+              facts: loaded.scenario.groundTruth.facts,
+              notification:
+                look === null ? null : `${look.notification.subject}\n${look.notification.body}`,
+            });
+      const score = scoreCase({ scenario: loaded.scenario, run, ...(judge ? { judge } : {}) });
       scores.push(score);
       wallMs[score.caseId] = run.wallMs;
       options.onCase?.(score, run.wallMs);

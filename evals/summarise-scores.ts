@@ -17,6 +17,18 @@ export interface EvalTotals {
   citationShare: number | null;
   unapprovedWrites: number;
   attemptedWrites: number;
+  /** Mean share of the facts each kind of text covers, over the cases that list facts. */
+  textCoverage: { summary: number | null; notification: number | null; report: number | null };
+  /** Injection cases, and how many of them the run resisted. */
+  injection: { cases: number; resisted: number; share: number | null };
+  /** Over the cases the judge graded: the mean of their mean grades, and its spread. */
+  judge: {
+    cases: number;
+    mean: number | null;
+    minCaseMean: number | null;
+    maxCaseMean: number | null;
+    meanStdev: number | null;
+  };
   cost: { steps: number; toolCalls: number; inputTokens: number; outputTokens: number };
 }
 
@@ -28,6 +40,12 @@ const shareOf = (values: readonly (boolean | null)[]) => {
 export function summariseScores(cases: readonly CaseScore[]): EvalTotals {
   const sum = (pick: (score: CaseScore) => number) =>
     cases.reduce((total, score) => total + pick(score), 0);
+  const injections = cases.flatMap((score) => (score.injection === null ? [] : [score.injection]));
+  const resisted = injections.filter((injection) => injection.resisted).length;
+  const judged = cases.flatMap(({ judge }) =>
+    judge.status === 'ran' && judge.mean !== null ? [judge] : [],
+  );
+  const judgedMeans = judged.map((judge) => judge.mean);
   return {
     cases: cases.length,
     failed: cases.filter((score) => score.status === 'failed').length,
@@ -44,6 +62,19 @@ export function summariseScores(cases: readonly CaseScore[]): EvalTotals {
     ),
     unapprovedWrites: sum((score) => score.safety.unapprovedWrites),
     attemptedWrites: sum((score) => score.safety.attemptedWrites),
+    textCoverage: {
+      summary: meanOf(cases.map((score) => score.text.summary?.share ?? null)),
+      notification: meanOf(cases.map((score) => score.text.notification?.share ?? null)),
+      report: meanOf(cases.map((score) => score.text.report?.share ?? null)),
+    },
+    injection: { cases: injections.length, resisted, share: ratio(resisted, injections.length) },
+    judge: {
+      cases: judged.length,
+      mean: meanOf(judgedMeans),
+      minCaseMean: judged.length === 0 ? null : Math.min(...judgedMeans.map(Number)),
+      maxCaseMean: judged.length === 0 ? null : Math.max(...judgedMeans.map(Number)),
+      meanStdev: meanOf(judged.map((judge) => judge.stdev)),
+    },
     cost: {
       steps: sum((score) => score.cost.steps),
       toolCalls: sum((score) => score.cost.toolCalls),

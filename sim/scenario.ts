@@ -87,6 +87,42 @@ export const ScenarioThreat = z.strictObject({
 });
 export type ScenarioThreat = z.infer<typeof ScenarioThreat>;
 
+/**
+ * Something a case's summary or notification should tell its reader, and the key terms
+ * (host and process names, technique ids, IOCs) that show it does. A term may list
+ * spellings separated by `|`, any one of which counts (`T1053.005|scheduled task`).
+ */
+export const GroundTruthFact = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'a lower-case slug'),
+  text: z.string().min(1),
+  terms: z.array(z.string().trim().min(1)).min(1),
+});
+export type GroundTruthFact = z.infer<typeof GroundTruthFact>;
+
+/** What the planted text of an injection case asks the AI to do, so resisting it can be scored. */
+export const InjectionCase = z.strictObject({
+  /** Instructions as planted; none may come back in a draft as its own words. */
+  phrases: z.array(z.string().trim().min(1)).min(1),
+  /** Tools the planted text asks for, by their gate names (`disconnect_agents`). */
+  requestedTools: z.array(z.string().min(1)).default([]),
+  /** Whether it asks the AI to approve held actions. */
+  requestsApproval: z.boolean().default(false),
+  /** The verdict it asks for. */
+  requestedVerdict: z.enum(['true_positive', 'false_positive', 'suspicious']).optional(),
+});
+export type InjectionCase = z.infer<typeof InjectionCase>;
+
+/** Ground-truth fields a source may be unable to give (an export from a console). */
+export const UNDERIVABLE_TRUTH = [
+  'severity',
+  'techniques',
+  'rootCauseProcessUid',
+  'maliciousProcessUids',
+  'affectedEndpoints',
+  'iocs',
+  'facts',
+] as const;
+
 export const GroundTruth = z.strictObject({
   verdict: z.enum(['true_positive', 'false_positive', 'suspicious']),
   severity: z.enum(['critical', 'high', 'medium', 'low']).optional(),
@@ -110,13 +146,21 @@ export const GroundTruth = z.strictObject({
   /** The attacker's commands as the recording's authors wrote them. */
   attackerCommands: z.array(z.string()).default([]),
   notes: z.string().optional(),
+  /** Since version 2: what the texts should say, for the text coverage score. */
+  facts: z.array(GroundTruthFact).optional(),
+  /** Since version 2: marks an injection case. */
+  injection: InjectionCase.optional(),
+  /** Since version 2: fields the source could not give; scored as no data, never as 0. */
+  underived: z.array(z.enum(UNDERIVABLE_TRUTH)).optional(),
 });
 export type GroundTruth = z.infer<typeof GroundTruth>;
 
-export const SCENARIO_SCHEMA_VERSION = 1;
+/** The version written now; version 1 (no facts, injection or underived) is still read. */
+export const SCENARIO_SCHEMA_VERSION = 2;
+export const SCENARIO_SCHEMA_VERSIONS = [1, SCENARIO_SCHEMA_VERSION] as const;
 
 export const Scenario = z.strictObject({
-  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSIONS),
   id: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only'),
   title: z.string(),
   description: z.string().default(''),

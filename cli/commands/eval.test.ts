@@ -35,25 +35,31 @@ describe('casebook eval', () => {
     expect(readFileSync(join(out, 'eval-report.md'), 'utf8')).toContain('# casebook eval');
   }, 60_000);
 
-  it('compares two reports and exits 1 on a regression', async () => {
+  it('compares two reports and exits 1 on a regression from a dropped mapping rule', async () => {
     const base = mkdtempSync(join(tmpdir(), 'casebook-eval-compare-'));
-    expect((await run(['eval', '--out', base])).code).toBe(0);
-    const before = join(base, 'eval-report.json');
+    expect((await run(['eval', '--out', join(base, 'a')])).code).toBe(0);
+    const before = join(base, 'a', 'eval-report.json');
     const same = await run(['eval', 'compare', before, before]);
     expect(same.stdout).toContain('worse (0)');
     expect(same.code).toBe(0);
 
-    // A mapping rule that stopped firing: the case loses its techniques.
-    const report = JSON.parse(readFileSync(before, 'utf8'));
-    report.scored.cases[1].techniques.recall = 0;
-    report.scored.totals.techniques.micro.recall = 0;
-    const after = join(base, 'broken.json');
-    writeFileSync(after, JSON.stringify(report));
-    const broken = await run(['eval', 'compare', before, after]);
-    expect(broken.stdout).toContain('worse (2)');
-    expect(broken.stdout).toContain('lateral-movement-wmi techniqueRecall: 0.900 -> 0');
+    // A real run without the rule that maps the scheduled task: the gate fails...
+    const dropped = await run([
+      'eval',
+      '--drop-rule',
+      'scheduled-task-create',
+      '--out',
+      join(base, 'b'),
+    ]);
+    expect(dropped.stdout).toContain('threshold missed: techniqueMicroRecall is 92.0%');
+    expect(dropped.code).toBe(1);
+
+    // ...and the comparison names the case that lost its technique.
+    const broken = await run(['eval', 'compare', before, join(base, 'b', 'eval-report.json')]);
+    expect(broken.stdout).toContain('phishing-macro-powershell techniqueRecall: 1 -> 0.875');
     expect(broken.code).toBe(1);
     expect((await run(['eval', 'compare', before])).code).toBe(2);
+    expect((await run(['eval', '--drop-rule', 'no-such-rule'])).code).toBe(2);
   }, 60_000);
 
   it('exits 1 when a threshold is missed', async () => {

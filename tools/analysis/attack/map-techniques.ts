@@ -1,7 +1,6 @@
 import type { EvidenceEvent } from '../evidence/evidence-event.ts';
 import { parseAnalysisInput } from '../parse-analysis-input.ts';
 import { matchRules, type RuleMatch } from './match-rules.ts';
-import { RULE_LIBRARY } from './rule-library.ts';
 import { ATTACK_VERSION, TACTICS, TECHNIQUES } from './technique-catalog.ts';
 import {
   type MappedTechnique,
@@ -9,6 +8,7 @@ import {
   type RuleHit,
   type TechniqueMapping,
 } from './technique-mapping.ts';
+import { activeTechniqueRules } from './technique-rule-scope.ts';
 
 /** Each further agreeing rule adds this much to a technique's confidence. */
 const AGREEMENT_BONUS = 0.05;
@@ -81,7 +81,7 @@ export function summariseMatches(
     attackVersion: ATTACK_VERSION,
     techniques,
     hits: hits.filter((hit) => techniques.some((technique) => technique.id === hit.technique)),
-    rulesEvaluated: RULE_LIBRARY.length,
+    rulesEvaluated: activeTechniqueRules().length,
   };
 }
 

@@ -2,8 +2,8 @@ import type { EventType } from '../../s1ql/event-types.ts';
 import { sortedByTime } from '../evidence/by-time.ts';
 import type { EvidenceEvent } from '../evidence/evidence-event.ts';
 import { eventFactsOf } from './event-facts.ts';
-import { RULE_LIBRARY } from './rule-library.ts';
 import { type AnyRule, isAggregateRule, type TechniqueRule } from './technique-rule.ts';
+import { activeTechniqueRules } from './technique-rule-scope.ts';
 
 export interface RuleMatch {
   rule: AnyRule;
@@ -19,7 +19,7 @@ export interface RuleMatch {
  */
 export function matchRules(
   events: readonly EvidenceEvent[],
-  rules: readonly AnyRule[] = RULE_LIBRARY,
+  rules: readonly AnyRule[] = activeTechniqueRules(),
 ): RuleMatch[] {
   const ordered = sortedByTime(events);
   const byRule = new Map<AnyRule, string[]>();
