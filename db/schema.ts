@@ -299,3 +299,4 @@ export const drafts = sqliteTable(
 );
 
 export type DraftRow = typeof drafts.$inferSelect;
+export * from './schema/hunting.ts';

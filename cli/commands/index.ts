@@ -9,6 +9,8 @@ import { analyse } from './analyse.ts';
 import { auditVerify } from './audit-verify.ts';
 import { demo } from './demo.ts';
 import { EVAL_COMMANDS } from './eval-commands.ts';
+import { evalHunting } from './eval-hunting.ts';
+import { hunt } from './hunt.ts';
 import { run } from './run.ts';
 import { S1QL_COMMANDS } from './s1ql.ts';
 import { simImport } from './sim-import.ts';
@@ -29,4 +31,6 @@ export const COMMANDS: readonly Command[] = [
   auditVerify,
   ...EVAL_COMMANDS,
   ...S1QL_COMMANDS,
+  evalHunting,
+  hunt,
 ];

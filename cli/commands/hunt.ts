@@ -1,0 +1,143 @@
+import type { Config } from '../../config/config-schema.ts';
+import { resolveSecret } from '../../config/resolve-secret.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
+import { createHuntRuntime } from '../../hunting/hunt-runtime.ts';
+import { runHuntRepl } from '../../hunting/repl/run-hunt-repl.ts';
+import { huntModelFromSpec } from '../../hunting/translate/hunt-model.ts';
+import type { HuntTranslator } from '../../hunting/translate/hunt-translation.ts';
+import { createOfflineTranslator } from '../../hunting/translate/translate-offline.ts';
+import { createModelTranslator } from '../../hunting/translate/translate-with-model.ts';
+import { type Clock, systemClock } from '../../lib/clock.ts';
+import { loadTenantPolicy } from '../../policy/index.ts';
+import { collectScenarios } from '../../sim/collect-scenarios.ts';
+import { startSimulator } from '../../sim/start-simulator.ts';
+import type { Command } from '../command.ts';
+import { parseFlags } from '../parse-flags.ts';
+import { UsageError } from '../usage-error.ts';
+import { policyDirectory } from './actions-context.ts';
+
+const USAGE = `Usage: casebook hunt [options]
+
+A threat-hunting chat in the terminal. Ask in plain language; casebook writes an S1QL query,
+checks it, explains it, runs it on Deep Visibility through the policy gate and summarises
+the results with the event ids they rest on. Follow-ups edit the last query ("only on
+WKS-12", "drop svchost", "last two hours", "show the parents"). Lines starting with ":"
+are commands (:new, :history, :threads, :promote, :quit). Piped input is read line by line.
+
+Without --tenant, the local simulator starts with the built-in scenarios, and "now" is the
+end of their telemetry.
+
+Options:
+  --tenant <id>     a configured tenant: its console and token reference
+  --hunter <id>     who is hunting; threads are kept per hunter (default: $USER)
+  --model <spec>    offline (default) | openai:<model> | openai-compatible:<base URL>#<model>`;
+
+const YEAR = 365 * 86_400_000;
+
+function translatorFor(config: Config, spec: string | undefined): HuntTranslator {
+  if (spec === undefined || spec === 'offline') return createOfflineTranslator();
+  const key = spec.startsWith('openai:')
+    ? resolveSecret({ ref: config.modelKeys.openai })
+    : config.modelKeys.openaiCompatible === undefined
+      ? undefined
+      : resolveSecret({ ref: config.modelKeys.openaiCompatible });
+  return createModelTranslator({ model: huntModelFromSpec({ spec, apiKey: key }) });
+}
+
+/** A clock `offsetMs` behind the system's, so relative times land in replayed telemetry. */
+function shiftedClock(offsetMs: number): Clock {
+  return { now: () => systemClock.now() - offsetMs, sleep: systemClock.sleep };
+}
+
+/** `casebook hunt`: the hunting REPL. */
+export const hunt: Command = {
+  name: ['hunt'],
+  summary: 'chat with the hunting agent: plain language to checked, explained S1QL',
+  usage: USAGE,
+
+  async run({ args, config, logger, stdout, interrupted }) {
+    const { values, positionals } = parseFlags({
+      args,
+      positionals: true,
+      options: {
+        tenant: { type: 'string' },
+        hunter: { type: 'string' },
+        model: { type: 'string' },
+      },
+    });
+    if (positionals.length > 0) throw new UsageError('takes no arguments; ask on standard input');
+    const hunterId = values.hunter ?? process.env.USER ?? 'hunter';
+    const translator = translatorFor(config, values.model);
+    const store = openDatabase({ path: config.databasePath });
+    const input = process.stdin;
+    const interactive = input.isTTY === true;
+
+    const repl = (service: ReturnType<typeof createHuntRuntime>, tenantId: string) =>
+      runHuntRepl({ service, tenantId, hunterId, input, output: stdout, interactive, interrupted });
+
+    try {
+      if (values.tenant !== undefined) {
+        const tenant =
+          config.tenants.find((candidate) => candidate.id === values.tenant) ??
+          getTenant({ db: store.db, id: values.tenant });
+        if (tenant === undefined)
+          throw new UsageError(`no tenant "${values.tenant}" is configured`);
+        const { policy, source } = loadTenantPolicy({
+          directory: policyDirectory(config),
+          tenantId: tenant.id,
+        });
+        const service = createHuntRuntime({
+          db: store.db,
+          tenantId: tenant.id,
+          consoleUrl: tenant.consoleUrl,
+          token: resolveSecret({ ref: tenant.tokenRef }),
+          policy,
+          policySource: source,
+          clock: systemClock,
+          logger,
+          translator,
+          timeoutMs: config.sentinelone.timeoutMs,
+          maxRetries: config.sentinelone.maxRetries,
+        });
+        return await repl(service, tenant.id);
+      }
+
+      const { scenarios } = await collectScenarios({ logger });
+      const sim = await startSimulator({ scenarios, timing: { dvQueryRunningMs: 0 }, logger });
+      try {
+        const latest = Math.max(
+          ...scenarios.flatMap((scenario) =>
+            scenario.events.map((event) => Date.parse(String(event['event.time']))),
+          ),
+        );
+        const end = Math.ceil(latest / 60_000) * 60_000 + 60_000;
+        stdout.write(
+          `simulator: ${scenarios.length} built-in scenarios; "now" is ` +
+            `${new Date(end).toISOString()}, the end of their telemetry\n`,
+        );
+        const { policy, source } = loadTenantPolicy({
+          directory: policyDirectory(config),
+          tenantId: DEFAULT_TENANT_ID,
+        });
+        const service = createHuntRuntime({
+          db: store.db,
+          tenantId: DEFAULT_TENANT_ID,
+          consoleUrl: sim.url,
+          token: sim.token,
+          policy,
+          policySource: source,
+          clock: shiftedClock(systemClock.now() - end),
+          logger,
+          translator,
+          defaultWindowMs: YEAR,
+        });
+        return await repl(service, DEFAULT_TENANT_ID);
+      } finally {
+        await sim.close();
+      }
+    } finally {
+      store.close();
+    }
+  },
+};
