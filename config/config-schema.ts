@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { ItsmTenantSettings } from '../itsm/itsm-settings.ts';
+
 const LogLevel = z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']);
 
 /**
@@ -47,6 +49,10 @@ export const Config = z.strictObject({
     })
     .prefault({}),
   tenants: z.array(TenantConfig).default([]),
+  /** Each tenant's ServiceNow or Jira, keyed by tenant id; tenants without one sync nothing. */
+  itsm: z
+    .record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a tenant id'), ItsmTenantSettings)
+    .default({}),
   /** The model every agent uses unless `agentModels` names another. */
   model: ModelSetting.default('offline'),
   agentModels: z

@@ -300,3 +300,4 @@ export const drafts = sqliteTable(
 
 export type DraftRow = typeof drafts.$inferSelect;
 export * from './schema/hunting.ts';
+export * from './schema/itsm.ts';

@@ -5,20 +5,24 @@ import type { Config } from '../../config/config-schema.ts';
 import { resolveSecret } from '../../config/resolve-secret.ts';
 import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
 import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
+import { itsmActionTools } from '../../itsm/itsm-action-tools.ts';
 import { systemClock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { printable } from '../../lib/printable.ts';
 import { type AuditTrail, createAuditTrail } from '../../policy/audit/audit-trail.ts';
 import { createSecretRedactor } from '../../policy/audit/secret-redactor.ts';
 import type { HeldAction } from '../../policy/held-actions/held-action.ts';
+import { loadHeldAction } from '../../policy/held-actions/held-action-store.ts';
 import { createHeldActions, type HeldActions } from '../../policy/held-actions/held-actions.ts';
 import { loadTenantPolicy } from '../../policy/rules/load-policy-file.ts';
+import type { ItsmCapabilities } from '../../tools/itsm/tools/itsm-capabilities.ts';
+import { createToolRegistry } from '../../tools/registry/tool-registry.ts';
 import { createSentinelOneClient } from '../../tools/sentinelone/sentinelone-client.ts';
 import {
   type SentinelOneCapabilities,
   sentinelOneCapabilities,
 } from '../../tools/sentinelone/tools/sentinelone-capabilities.ts';
-import { createSentinelOneRegistry } from '../../tools/sentinelone/tools/sentinelone-tools.ts';
+import { SENTINELONE_TOOLS } from '../../tools/sentinelone/tools/sentinelone-tools.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Shared by the `casebook actions …` commands: flags, the store, a tenant's held actions. */
@@ -54,10 +58,15 @@ export function policyDirectory(config: Config): string {
   return join(dirname(config.databasePath), 'policies');
 }
 
+/** What a tenant's held actions run through: its console and, when it has one, its ITSM. */
+type TenantCapabilities = SentinelOneCapabilities & ItsmCapabilities;
+
 /**
- * A tenant's held actions with the tenant's console client behind them. The console
- * comes from the configuration's tenants, or the tenants table; the token is resolved
- * from its reference only here, when an approval may have to run an action.
+ * A tenant's held actions with the tenant's console client, and its ticket system when
+ * the tenant has an ITSM, behind them. The console comes from the configuration's
+ * tenants, or the tenants table. Each credential is resolved from its reference only
+ * when an approval may have to run an action of its kind: approving a ticket action
+ * needs no console token, and a console action never reads the ITSM credential.
  */
 export function openTenantActions({
   store,
@@ -72,16 +81,76 @@ export function openTenantActions({
   logger: Logger;
   withConsole: boolean;
 }): HeldActions {
-  return createHeldActions({
+  let consoleCaps: SentinelOneCapabilities | undefined;
+  const openConsole = (): SentinelOneCapabilities => {
+    consoleCaps ??= withConsole
+      ? tenantConsole({ store, config, tenantId, logger })
+      : noConsole(tenantId);
+    return consoleCaps;
+  };
+  const itsmSettings = config.itsm[tenantId];
+  const itsm =
+    itsmSettings === undefined ? null : itsmActionTools({ settings: itsmSettings, logger });
+  const noTickets = unavailable<ItsmCapabilities['reads']['tickets']>(
+    'itsm',
+    `an ITSM for tenant ${tenantId}`,
+  );
+
+  const actions = createHeldActions({
     db: store.db,
     tenantId,
-    registry: createSentinelOneRegistry(),
-    capabilities: withConsole
-      ? tenantConsole({ store, config, tenantId, logger })
-      : noConsole(tenantId),
+    registry: createToolRegistry<TenantCapabilities>([
+      ...SENTINELONE_TOOLS,
+      ...(itsm?.tools ?? []),
+    ]),
+    capabilities: {
+      reads: {
+        sentinelone: deferMethods(() => openConsole().reads.sentinelone),
+        tickets: itsm?.capabilities.reads.tickets ?? noTickets,
+      },
+      writes: {
+        sentinelone: deferMethods(() => openConsole().writes.sentinelone),
+        tickets: itsm?.capabilities.writes.tickets ?? noTickets,
+      },
+    },
     audit: tenantAuditTrail({ store, config, tenantId }),
     clock: systemClock,
     logger,
+  });
+
+  // A missing credential stops a decision that may run the action before it is recorded.
+  const prepare = (tool: string | undefined) => {
+    if (tool !== undefined && itsm?.names.has(tool)) itsm.prepare();
+    else openConsole();
+  };
+  const toolOf = (id: string) => loadHeldAction(store.db, { tenantId, id })?.tool;
+  return {
+    ...actions,
+    approve: (input) => {
+      prepare(toolOf(input.id));
+      return actions.approve(input);
+    },
+    editAndApprove: (input) => {
+      prepare(toolOf(input.id));
+      return actions.editAndApprove(input);
+    },
+    recoverInterrupted: (input) => {
+      for (const action of actions.list({ statuses: ['executing'] })) prepare(action.tool);
+      return actions.recoverInterrupted(input);
+    },
+  };
+}
+
+/** Methods that open their object on the first call, so building one reads no secret. */
+function deferMethods<Methods extends object>(open: () => Methods): Methods {
+  return new Proxy({} as Methods, {
+    get:
+      (_, name) =>
+      (...args: unknown[]) => {
+        const target = open();
+        const method = Reflect.get(target, name) as (...params: unknown[]) => unknown;
+        return Reflect.apply(method, target, args);
+      },
   });
 }
 
@@ -139,20 +208,20 @@ function tenantConsole({
 
 // Listing and denying never touch the console; a missing console must not stop them.
 function noConsole(tenantId: string): SentinelOneCapabilities {
-  const unavailable = new Proxy(
-    {},
-    {
-      get: () => () => {
-        throw new ConfigError([
-          { key: 'tenants', source: 'configuration', expected: `a console for tenant ${tenantId}` },
-        ]);
-      },
-    },
-  );
+  const missing = unavailable<object>('tenants', `a console for tenant ${tenantId}`);
   return {
-    reads: { sentinelone: unavailable },
-    writes: { sentinelone: unavailable },
+    reads: { sentinelone: missing },
+    writes: { sentinelone: missing },
   } as SentinelOneCapabilities;
+}
+
+/** A client that is not configured: any call says which configuration key is missing. */
+function unavailable<Client extends object>(key: string, expected: string): Client {
+  return new Proxy({} as Client, {
+    get: () => () => {
+      throw new ConfigError([{ key, source: 'configuration', expected }]);
+    },
+  });
 }
 
 export function openStore(config: Config): OpenDatabase {

@@ -7,13 +7,18 @@ import { actionsList } from './actions-list.ts';
 import { actionsRecover } from './actions-recover.ts';
 import { analyse } from './analyse.ts';
 import { auditVerify } from './audit-verify.ts';
+import { caseNote } from './case-note.ts';
+import { caseStatus } from './case-status.ts';
 import { demo } from './demo.ts';
 import { EVAL_COMMANDS } from './eval-commands.ts';
 import { evalHunting } from './eval-hunting.ts';
 import { hunt } from './hunt.ts';
+import { itsmSync } from './itsm-sync.ts';
+import { itsmTest } from './itsm-test.ts';
 import { run } from './run.ts';
 import { S1QL_COMMANDS } from './s1ql.ts';
 import { simImport } from './sim-import.ts';
+import { simItsm } from './sim-itsm.ts';
 import { simServe } from './sim-serve.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -22,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   analyse,
   simServe,
   simImport,
+  simItsm,
   actionsList,
   actionsApprove,
   actionsDeny,
@@ -29,6 +35,10 @@ export const COMMANDS: readonly Command[] = [
   actionsGrant,
   actionsRecover,
   auditVerify,
+  caseStatus,
+  caseNote,
+  itsmTest,
+  itsmSync,
   ...EVAL_COMMANDS,
   ...S1QL_COMMANDS,
   evalHunting,

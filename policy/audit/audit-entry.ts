@@ -8,7 +8,10 @@ import { z } from 'zod';
  * - `approval.recorded`, `approval.refused`: a person approved, or was not allowed to;
  * - `action.denied`, `action.edited`, `action.expired`: what became of a held action;
  * - `action.executed`, `action.verified`: a write ran, and whether its effect was seen;
- * - `principal.granted`: someone was given a role (and so may, or may no longer, approve).
+ * - `principal.granted`: someone was given a role (and so may, or may no longer, approve);
+ * - `case.status_changed`: a person resolved, reopened or handed a case to IT;
+ * - `case.note_received`: a note written in the ITSM was copied onto the case;
+ * - `case.note_added`: an analyst wrote a case note in casebook.
  */
 export const AuditKind = z.enum([
   'model.call',
@@ -22,6 +25,9 @@ export const AuditKind = z.enum([
   'action.executed',
   'action.verified',
   'principal.granted',
+  'case.status_changed',
+  'case.note_received',
+  'case.note_added',
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

@@ -1,6 +1,7 @@
 import type { CasebookDb } from '../../db/open-database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { type Logger, silentLogger } from '../../lib/logger.ts';
+import { CASEBOOK_TOOLS } from '../../tools/casebook-tools.ts';
 import { BlastRadius } from '../../tools/registry/blast-radius.ts';
 import type {
   AnyReadTool,
@@ -74,7 +75,12 @@ export function createToolGate<Caps extends ToolCapabilities>(
     .map((name) => registry.get(name))
     .filter((tool) => tool !== undefined);
 
-  checkPolicyTools({ policy, source: options.policySource ?? '(policy)', tools });
+  // One policy file serves all of a tenant's gates, so a rule may name another family's tool.
+  checkPolicyTools({
+    policy,
+    source: options.policySource ?? '(policy)',
+    tools: [...CASEBOOK_TOOLS, ...tools],
+  });
 
   return {
     toolbox(input) {

@@ -14,6 +14,8 @@ export const AGENT_IDENTITIES: readonly string[] = [
   'comms',
   'reporter',
   'hunting',
+  // The ITSM sync (itsm/itsm-tenant.ts ITSM_SYNC_AGENT) asks for ticket writes.
+  'itsm-sync',
 ];
 
 const RESERVED: ReadonlySet<string> = new Set(AGENT_IDENTITIES);

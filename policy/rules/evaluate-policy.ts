@@ -21,8 +21,9 @@ export interface PolicyQuestion {
  * Decides one call. The phase sets the ceiling, the rules fill it in:
  * - reads run unless a matching rule denies them;
  * - `observe` denies every write, whatever the rules say;
- * - `assist` posts AI-draft notes, holds writes a matching rule allows or holds, and
- *   denies what a matching rule denies;
+ * - `assist` posts AI-draft notes, allows what a matching rule allows with
+ *   `allowInAssist`, holds other writes a matching rule allows or holds, and denies what
+ *   a matching rule denies;
  * - `automate` applies the matching rule as written and posts AI-draft notes no rule
  *   decides;
  * - with no matching rule, containment is held and any other write is denied.
@@ -54,6 +55,9 @@ export function evaluatePolicy(question: PolicyQuestion): PolicyDecision {
 
   if (policy.phase === 'assist') {
     if (rule?.action === 'deny') return deny(ruled, `rule ${index} denies ${tool.name}`);
+    if (rule?.action === 'allow' && rule.allowInAssist === true) {
+      return allow(ruled, `rule ${index} allows ${tool.name}, in the assist phase too`);
+    }
     if (draft) {
       return allow({ ...base, basis: 'assist_ai_draft', ruleIndex: null }, 'an AI-draft case note');
     }

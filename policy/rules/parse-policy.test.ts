@@ -139,6 +139,9 @@ describe('parsePolicy', () => {
       'set_analyst_verdict:hold',
       'set_incident_status:hold',
       'connect_agents:hold',
+      'create_ticket:allow',
+      'add_ticket_note:allow',
+      'transition_ticket:hold',
     ]);
   });
 });

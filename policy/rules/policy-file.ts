@@ -68,6 +68,11 @@ export const PolicyRule = z.strictObject({
   approvers: Approvers.optional(),
   /** How long a call this rule holds waits for approval. */
   holdFor: Duration.optional(),
+  /**
+   * An `allow` that the assist phase applies as written instead of holding it: for
+   * low-risk writes outside the console, such as opening a ticket or adding a work note.
+   */
+  allowInAssist: z.boolean().optional(),
   /** Why the rule exists; shown in decisions. */
   comment: z.string().optional(),
 });
@@ -103,7 +108,8 @@ export type PolicyFileInput = z.input<typeof PolicyFile>;
 
 /**
  * The policy of a tenant without a file: assist, with the writes analysts expect an
- * AI to propose held for one approver. Containment needs no rule to be held (two
+ * AI to propose held for one approver, and the case's ticket and its work notes
+ * written (resolving the ticket is held). Containment needs no rule to be held (two
  * approvers); every other write stays denied until a file names it.
  */
 export const DEFAULT_POLICY: Policy = PolicyFile.parse({
@@ -114,5 +120,13 @@ export const DEFAULT_POLICY: Policy = PolicyFile.parse({
     { tool: 'set_analyst_verdict', action: 'hold' },
     { tool: 'set_incident_status', action: 'hold' },
     { tool: 'connect_agents', action: 'hold' },
+    {
+      tool: 'create_ticket',
+      action: 'allow',
+      allowInAssist: true,
+      comment: 'the case’s ITSM ticket; idempotent per case',
+    },
+    { tool: 'add_ticket_note', action: 'allow', allowInAssist: true },
+    { tool: 'transition_ticket', action: 'hold', comment: 'resolving a ticket closes IT’s work' },
   ],
 });

@@ -1,0 +1,298 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { Config } from '../../config/config-schema.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { itsmOutbox } from '../../db/schema.ts';
+import {
+  type RunningItsmSimulators,
+  startItsmSimulators,
+} from '../../sim/itsm/start-itsm-simulators.ts';
+import { runCommand } from '../testing/run-command.ts';
+import { actionsApprove } from './actions-approve.ts';
+import { actionsDeny } from './actions-deny.ts';
+import { actionsGrant } from './actions-grant.ts';
+import { actionsList } from './actions-list.ts';
+import { caseNote } from './case-note.ts';
+import { caseStatus } from './case-status.ts';
+import { itsmSync } from './itsm-sync.ts';
+import { itsmTest } from './itsm-test.ts';
+
+let dir: string;
+let sims: RunningItsmSimulators;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'casebook-itsm-cli-'));
+  sims = await startItsmSimulators();
+});
+
+afterAll(async () => {
+  await sims.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function configFor(name: string, itsm: Record<string, unknown> = {}) {
+  return Config.parse({ databasePath: join(dir, `${name}.db`), itsm });
+}
+
+describe('casebook itsm test', () => {
+  it('passes auth, read and create against the Jira simulator, creating nothing', async () => {
+    const config = configFor('test-jira');
+
+    const { code, out } = await runCommand({ command: itsmTest, args: ['--demo', 'jira'], config });
+
+    expect(code).toBe(0);
+    expect(out).toMatch(/PASS auth +signed in as casebook integration/);
+    expect(out).toMatch(/PASS read +can see project SEC/);
+    expect(out).toMatch(
+      /PASS create +may create Task issues in SEC \(create metadata; nothing created\)/,
+    );
+  });
+
+  it('says which check failed for a read-only user and for a wrong password', async () => {
+    vi.stubEnv('CASEBOOK_TEST_READER', sims.jira.reader.secret);
+    vi.stubEnv('CASEBOOK_TEST_WRONG', 'not-the-password');
+    const jira = (username: string, secretRef: string) => ({
+      system: 'jira',
+      baseUrl: sims.jira.url,
+      auth: { kind: 'basic', username, secretRef },
+      jira: { projectKey: 'SEC' },
+    });
+    const config = configFor('test-fail', {
+      reader: jira(sims.jira.reader.username, 'env:CASEBOOK_TEST_READER'),
+      wrong: jira(sims.jira.user.username, 'env:CASEBOOK_TEST_WRONG'),
+    });
+
+    const { code, out } = await runCommand({ command: itsmTest, args: [], config });
+
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /reader: jira[\s\S]*PASS read[\s\S]*FAIL create +may not create Task in SEC/,
+    );
+    expect(out).toMatch(
+      /wrong: jira[\s\S]*FAIL auth +Jira GET \/rest\/api\/3\/myself failed: HTTP 401: You are not/,
+    );
+    expect(out).not.toContain('not-the-password');
+  });
+
+  it('reports that ServiceNow has no dry create check instead of pretending', async () => {
+    const { code, out } = await runCommand({
+      command: itsmTest,
+      args: ['--demo', 'servicenow'],
+      config: configFor('test-sn'),
+    });
+
+    expect(code).toBe(0);
+    expect(out).toMatch(/PASS read +assignment group Security Operations exists/);
+    expect(out).toMatch(/SKIP create +the Table API has no dry run/);
+  });
+});
+
+describe('casebook case status and itsm sync', () => {
+  it('records the status, syncs the ticket, and a replayed event changes nothing', async () => {
+    vi.stubEnv('CASEBOOK_TEST_SN', sims.servicenow.user.secret);
+    const config = configFor('status', {
+      default: {
+        system: 'servicenow',
+        baseUrl: sims.servicenow.url,
+        auth: {
+          kind: 'basic',
+          username: sims.servicenow.user.username,
+          secretRef: 'env:CASEBOOK_TEST_SN',
+        },
+      },
+    });
+    const args = ['4242', 'resolved', '--by', 'Alice@Example.com', '--change-id', 'evt-42'];
+
+    const first = await runCommand({ command: caseStatus, args, config });
+    const replay = await runCommand({ command: caseStatus, args, config });
+
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/case 4242 \(default\) is resolved \(change evt-42\)/);
+    expect(first.out).toMatch(/ticket sync held: held for approval/);
+    expect(replay.out).toBe('change evt-42 was recorded before; nothing changed\n');
+    const incidents = [...(sims.servicenow.store.tables.get('incident')?.values() ?? [])].filter(
+      (row) => row.correlation_id === 'casebook:default:4242',
+    );
+    expect(incidents).toHaveLength(1);
+    // Handing a case to IT leaves a new ticket open: no transition, so nothing is held.
+    const handOver = await runCommand({ command: caseStatus, args: ['4244', 'it-action'], config });
+    expect(handOver.out).toMatch(/ticket sync delivered: INC\d+ is in step with case 4244\n$/);
+
+    const sync = await runCommand({ command: itsmSync, args: [], config });
+    expect(sync.code).toBe(0);
+    expect(sync.out).toMatch(
+      /held for approval \(casebook actions list\):\n {2}default\/4242 evt-42 status/,
+    );
+  });
+
+  it('--demo syncs to an in-process simulator and keeps nothing in the store', async () => {
+    const config = configFor('demo');
+
+    const status = await runCommand({
+      command: caseStatus,
+      args: ['4545', 'it-action', '--demo', 'jira'],
+      config,
+    });
+    const note = await runCommand({
+      command: caseNote,
+      args: ['4545', '--text', 'Asked IT to reimage HOST-01', '--demo', 'servicenow'],
+      config,
+    });
+
+    expect(status.out).toMatch(/demo: syncing to the in-process jira simulator at http:/);
+    expect(status.out).toMatch(/ticket sync delivered: SEC-\d+ is in step with case 4545\n$/);
+    expect(note.out).toMatch(/ticket sync delivered: INC\d+ is in step with case 4545\n$/);
+    const store = openDatabase({ path: config.databasePath });
+    expect(store.db.select().from(itsmOutbox).all()).toEqual([]);
+    store.close();
+  });
+
+  it('lists a change that failed for good and exits 1', async () => {
+    vi.stubEnv('CASEBOOK_TEST_SN_READER', sims.servicenow.reader.secret);
+    const config = configFor('failed', {
+      default: {
+        system: 'servicenow',
+        baseUrl: sims.servicenow.url,
+        auth: {
+          kind: 'basic',
+          username: sims.servicenow.reader.username,
+          secretRef: 'env:CASEBOOK_TEST_SN_READER',
+        },
+      },
+    });
+
+    const status = await runCommand({ command: caseStatus, args: ['4343', 'resolved'], config });
+    const sync = await runCommand({ command: itsmSync, args: [], config });
+
+    expect(status.code).toBe(1);
+    expect(status.err).toContain(
+      'ticket sync failed_permanently: create_ticket: ServiceNow POST /api/now/table/incident ' +
+        'failed: HTTP 403: Operation Failed: ACL Exception',
+    );
+    expect(sync.code).toBe(1);
+    expect(sync.out).toMatch(
+      /FAILED for good:\n {2}default\/4343 .* status after 1 attempt\(s\): create_ticket: /,
+    );
+  });
+});
+
+describe('held ticket writes through casebook actions', () => {
+  const jiraConfig = (name: string) =>
+    configFor(name, {
+      default: {
+        system: 'jira',
+        baseUrl: sims.jira.url,
+        auth: {
+          kind: 'basic',
+          username: sims.jira.user.username,
+          secretRef: 'env:CASEBOOK_TEST_JIRA',
+        },
+        jira: { projectKey: 'SEC' },
+      },
+    });
+  const issuesOf = (caseId: string) =>
+    [...sims.jira.store.issues.values()].filter((issue) =>
+      issue.labels.includes(`casebook-default-${caseId}`),
+    );
+  const heldActionOf = (config: Config, changeId: string) => {
+    const store = openDatabase({ path: config.databasePath });
+    const row = store.db
+      .select()
+      .from(itsmOutbox)
+      .all()
+      .find((candidate) => candidate.changeId === changeId);
+    store.close();
+    return row?.heldActionId ?? '';
+  };
+
+  it('approving the held resolution runs it once; the sync then reports it delivered', async () => {
+    vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
+    const config = jiraConfig('approve');
+    await runCommand({ command: actionsGrant, args: ['alice', '--role', 'analyst'], config });
+    const status = await runCommand({
+      command: caseStatus,
+      args: ['5151', 'resolved', '--by', 'carol', '--change-id', 'res-1'],
+      config,
+    });
+    expect(status.out).toMatch(/ticket sync held: held for approval/);
+    const id = heldActionOf(config, 'res-1');
+
+    // Listing reads no ITSM credential; an approval checks it before it is recorded.
+    vi.stubEnv('CASEBOOK_TEST_JIRA', '');
+    const listed = await runCommand({ command: actionsList, args: [], config });
+    expect(listed.out).toContain(`${id}  pending`);
+    expect(listed.out).toMatch(/transition_ticket on case 5151: moves jira ticket SEC-\d+/);
+    await expect(
+      runCommand({ command: actionsApprove, args: [id, '--as', 'alice'], config }),
+    ).rejects.toThrow(/CASEBOOK_TEST_JIRA/);
+    vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
+
+    const approved = await runCommand({
+      command: actionsApprove,
+      args: [id, '--as', 'alice'],
+      config,
+    });
+    const sync = await runCommand({ command: itsmSync, args: [], config });
+
+    expect(approved.code).toBe(0);
+    expect(approved.out).toMatch(/executed and verified: SEC-\d+ is resolved \(Done\)/);
+    expect(sync.code).toBe(0);
+    expect(sync.out).toMatch(
+      /default\/5151 res-1: delivered \(attempt 1\) approved transition_ticket ran and is verified/,
+    );
+    expect(sync.out).not.toContain('held for approval');
+    expect(issuesOf('5151').map((issue) => issue.status)).toEqual(['done']);
+  });
+
+  it('denying it fails the change for good, and the sync shows who denied it and why', async () => {
+    vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
+    const config = jiraConfig('deny');
+    await runCommand({ command: actionsGrant, args: ['alice', '--role', 'analyst'], config });
+    await runCommand({
+      command: caseStatus,
+      args: ['5152', 'resolved', '--change-id', 'res-2'],
+      config,
+    });
+    const id = heldActionOf(config, 'res-2');
+
+    const denied = await runCommand({
+      command: actionsDeny,
+      args: [id, '--as', 'alice', '--comment', 'not reimaged yet'],
+      config,
+    });
+    const sync = await runCommand({ command: itsmSync, args: [], config });
+
+    expect(denied.code).toBe(0);
+    expect(sync.code).toBe(1);
+    expect(sync.out).toContain(
+      `FAILED for good:\n  default/5152 res-2 status after 1 attempt(s) [held action ${id}]: ` +
+        'transition_ticket was denied by alice: not reimaged yet\n',
+    );
+    expect(issuesOf('5152').map((issue) => issue.status)).toEqual(['todo']);
+  });
+
+  it('casebook case note copies the note to the issue once', async () => {
+    vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
+    const config = jiraConfig('note');
+    const args = ['5153', '--text', 'Asked IT to reimage HOST-01', '--change-id', 'note-1'];
+
+    const first = await runCommand({ command: caseNote, args, config });
+    const replay = await runCommand({ command: caseNote, args, config });
+
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^note added to case 5153 \(default\) \(change note-1\)\n/);
+    expect(first.out).toMatch(/ticket sync delivered: SEC-\d+ is in step with case 5153/);
+    expect(replay.out).toBe('change note-1 was recorded before; nothing changed\n');
+    const [issue, ...others] = issuesOf('5153');
+    expect(others).toEqual([]);
+    expect(JSON.stringify(issue?.comments)).toContain('Asked IT to reimage HOST-01');
+    expect(issue?.comments).toHaveLength(1);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Logger } from '../lib/logger.ts';
+import { type ItsmCapabilities, itsmCapabilities } from '../tools/itsm/tools/itsm-capabilities.ts';
+import { ITSM_TOOLS } from '../tools/itsm/tools/itsm-tools.ts';
+import type { ToolDefinition } from '../tools/registry/define-tool.ts';
+import { deferTicketSystem } from './deferred-ticket-system.ts';
+import type { ItsmTenantSettings } from './itsm-settings.ts';
+import { openTicketSystem } from './open-ticket-system.ts';
+
+/** What running a tenant's approved ticket actions needs, besides the held actions. */
+export interface ItsmActionTools {
+  tools: readonly ToolDefinition<ItsmCapabilities>[];
+  capabilities: ItsmCapabilities;
+  /** The names of the ticket tools, to tell a ticket action from a console one. */
+  names: ReadonlySet<string>;
+  /** Reads the credential now, so a missing one stops a decision before it is recorded. */
+  prepare(): void;
+}
+
+/**
+ * The ticket tools with the tenant's ticket system behind them, for the held-actions
+ * registry. The credential is read from its reference only when a ticket action runs or
+ * is about to be approved, never to list or deny.
+ */
+export function itsmActionTools({
+  settings,
+  env,
+  logger,
+}: {
+  settings: ItsmTenantSettings;
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+}): ItsmActionTools {
+  const tickets = deferTicketSystem({
+    system: settings.system,
+    open: () => openTicketSystem({ settings, env, logger }),
+  });
+
+  return {
+    tools: ITSM_TOOLS,
+    capabilities: itsmCapabilities(tickets),
+    names: new Set(ITSM_TOOLS.map((tool) => tool.name)),
+    prepare: () => {
+      tickets.resolve();
+    },
+  };
+}

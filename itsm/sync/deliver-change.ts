@@ -1,0 +1,160 @@
+import type { FirstLook } from '../../agents/schemas/first-look.ts';
+import { createRunStore } from '../../agents/store/run-store.ts';
+import type { CasebookDb } from '../../db/open-database.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Toolbox } from '../../policy/gate/tool-call-result.ts';
+import { queryHeldActions } from '../../policy/held-actions/held-action-store.ts';
+import type { TicketRef, TicketStatus } from '../../tools/itsm/ticket-system.ts';
+import { CASE_STATUS_WORDS, TICKET_STATUS_FOR } from '../case-status.ts';
+import { ITSM_SYNC_AGENT, type ItsmTenant } from '../itsm-tenant.ts';
+import type { OutboxChange } from '../outbox/outbox-change.ts';
+import { renderTicket } from '../render/render-ticket.ts';
+import { type DeliveryOutcome, expectDone, StepStopped } from './delivery-outcome.ts';
+import { correlationKeyOf, findTicketLink, linkRef, saveTicketLink } from './ticket-links.ts';
+
+function factsOf(firstLook: FirstLook | undefined) {
+  if (firstLook === undefined) return {};
+  const { triage } = firstLook;
+  return {
+    verdict: triage.verdict,
+    severity: triage.severity,
+    confidence: triage.confidence,
+    ...(triage.classification === undefined ? {} : { classification: triage.classification }),
+  };
+}
+
+/** Writes of this change that people approved and casebook ran: they are not asked again. */
+function approvedSteps(db: CasebookDb, change: OutboxChange): Set<string> {
+  const runPrefix = `itsm:${change.changeId}:`;
+  const ran = queryHeldActions(db, {
+    tenantId: change.tenantId,
+    caseId: change.caseId,
+    statuses: ['executed_verified'],
+    limit: 1_000,
+  });
+  return new Set(
+    ran.filter((action) => action.runId.startsWith(runPrefix)).map((action) => action.tool),
+  );
+}
+
+/**
+ * One attempt at one outbox change, every write through the tenant's policy gate. A
+ * status change makes sure the case's ticket exists with the current first look (looked
+ * up by correlation key before anything is created), adds a work note once per change,
+ * and moves the ticket to match; a note change adds the note once. A step of the change
+ * that was held, approved and run is skipped; a throttled attempt carries the time the
+ * ITSM asked casebook to come back.
+ */
+export async function deliverChange({
+  db,
+  tenant,
+  change,
+  clock,
+  signal,
+}: {
+  db: CasebookDb;
+  tenant: ItsmTenant;
+  change: OutboxChange;
+  clock: Clock;
+  signal?: AbortSignal;
+}): Promise<DeliveryOutcome> {
+  const { tenantId, caseId, payload } = change;
+  const sync = tenant.settings.sync;
+  const firstLook = createRunStore({ db, clock }).latestFirstLook({ tenantId, caseId });
+  // A run per attempt: the gate refuses an identical write twice in one run, and a retry
+  // must be able to send the same call again.
+  const toolbox: Toolbox = tenant.toolbox({
+    caseId,
+    runId: `itsm:${change.changeId}:${change.attempts + 1}`,
+    agentId: ITSM_SYNC_AGENT,
+    facts: factsOf(firstLook),
+  });
+  const call = async (tool: string, input: Record<string, unknown>, reason: string) =>
+    expectDone(await toolbox.call({ tool, input, reason, signal }));
+  const correlationKey = correlationKeyOf(tenantId, caseId);
+  const linked = findTicketLink(db, { tenantId, caseId, system: change.targetSystem });
+  const approved = approvedSteps(db, change);
+  tenant.takeRetryNotBefore();
+
+  // The ticket to write to: created or brought up to date with the case, or, when a
+  // person approved that write and casebook ran it, looked up by its correlation key.
+  // Its status comes along when the step read it, so a transition to where it is
+  // already is not asked for (and not held for approval for nothing).
+  type Ticket = { ref: TicketRef; status?: TicketStatus };
+  const ticketOf = async (known: TicketRef | undefined): Promise<Ticket | undefined> => {
+    if (approved.has('create_ticket')) {
+      const found = (await call('find_ticket', { correlationKey }, 'the approved ticket')) as {
+        ticket: Ticket | null;
+      };
+      return found.ticket ?? undefined;
+    }
+    if (payload.kind !== 'status' && known !== undefined) return { ref: known };
+
+    const status = payload.kind === 'status' ? payload.status : 'it-action';
+    const ticket = renderTicket({ tenantId, caseId, status, firstLook, sync });
+    const output = (await call(
+      'create_ticket',
+      { correlationKey, ...ticket, ...(known === undefined ? {} : { ref: known }) },
+      `case ${caseId} was ${CASE_STATUS_WORDS[status]}; its ticket must exist and be current`,
+    )) as { ref: TicketRef; status: TicketStatus; created: boolean };
+    return output;
+  };
+
+  try {
+    const known = linked === undefined ? undefined : linkRef(linked);
+    const ticket = await ticketOf(known);
+    if (ticket === undefined) {
+      return { state: 'retry', detail: `the approved ticket of ${correlationKey} is not visible` };
+    }
+    const { ref } = ticket;
+    if (ref !== known) {
+      saveTicketLink(db, {
+        tenantId,
+        caseId,
+        ref,
+        correlationId: correlationKey,
+        now: clock.now(),
+      });
+    }
+
+    const text =
+      payload.kind === 'note'
+        ? `Case note from ${payload.by}:\n${payload.text}`
+        : [
+            `casebook: case ${caseId} ${CASE_STATUS_WORDS[payload.status]} by ${payload.by}.`,
+            payload.note === null ? null : `Note: ${payload.note}`,
+          ]
+            .filter((line) => line !== null)
+            .join('\n');
+    if ((sync.notesToTicket || payload.kind === 'note') && !approved.has('add_ticket_note')) {
+      await call(
+        'add_ticket_note',
+        {
+          ref,
+          text,
+          internal: sync.noteVisibility === 'internal',
+          dedupeKey: `change:${change.changeId}`,
+        },
+        'keep the ticket’s notes in step with the case',
+      );
+    }
+
+    if (payload.kind === 'status' && !approved.has('transition_ticket')) {
+      const target = TICKET_STATUS_FOR[payload.status];
+      if (ticket.status !== target) {
+        await call(
+          'transition_ticket',
+          { ref, status: target },
+          `the case is ${CASE_STATUS_WORDS[payload.status]}`,
+        );
+      }
+    }
+
+    return { state: 'delivered', detail: `${ref.key} is in step with case ${caseId}` };
+  } catch (error) {
+    if (!(error instanceof StepStopped)) throw error;
+    if (error.outcome.state !== 'retry') return error.outcome;
+    const notBefore = tenant.takeRetryNotBefore();
+    return notBefore === null ? error.outcome : { ...error.outcome, notBefore };
+  }
+}
