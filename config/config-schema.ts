@@ -88,6 +88,41 @@ export const Config = z.strictObject({
       databasePath: z.string().min(1).default(':memory:'),
     })
     .prefault({}),
+  /** `casebook serve`: the HTTP API (see server/). */
+  server: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65_535).default(4600),
+      /** The HMAC secret webhooks are signed with; webhooks are refused while it is unset. */
+      webhookSecretRef: SecretRef.default('env:CASEBOOK_WEBHOOK_SECRET'),
+      /** Case runs the queue runs at once; the rest wait in order. */
+      runConcurrency: z.number().int().min(1).max(256).default(8),
+      /** Larger request bodies are refused with 413 before they are read. */
+      maxBodyBytes: z
+        .number()
+        .int()
+        .min(1_024)
+        .max(50 * 1024 * 1024)
+        .default(1024 * 1024),
+      /** A comment line on each open event stream, so proxies keep it open. */
+      heartbeatMs: z.number().int().min(100).max(300_000).default(15_000),
+      /** Raise a held containment action for the isolation a true-positive first look advises. */
+      proposeContainment: z.boolean().default(true),
+      poller: z
+        .strictObject({
+          enabled: z.boolean().default(false),
+          intervalMs: z.number().int().min(1_000).max(86_400_000).default(60_000),
+          /** How far back the first poll of a tenant looks. */
+          lookbackMs: z
+            .number()
+            .int()
+            .min(0)
+            .max(10 * 365 * 86_400_000)
+            .default(3_600_000),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
 });
 export type Config = z.infer<typeof Config>;
 export type ConfigInput = z.input<typeof Config>;
@@ -104,4 +139,7 @@ export const ENV_KEYS: Record<string, { key: string[]; type: 'string' | 'integer
   CASEBOOK_SIM_TOKEN: { key: ['sim', 'token'], type: 'string' },
   CASEBOOK_SIM_DB: { key: ['sim', 'databasePath'], type: 'string' },
   CASEBOOK_MODEL: { key: ['model'], type: 'string' },
+  CASEBOOK_SERVER_HOST: { key: ['server', 'host'], type: 'string' },
+  CASEBOOK_SERVER_PORT: { key: ['server', 'port'], type: 'integer' },
+  CASEBOOK_RUN_CONCURRENCY: { key: ['server', 'runConcurrency'], type: 'integer' },
 };

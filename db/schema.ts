@@ -301,3 +301,4 @@ export const drafts = sqliteTable(
 export type DraftRow = typeof drafts.$inferSelect;
 export * from './schema/hunting.ts';
 export * from './schema/itsm.ts';
+export * from './schema/server.ts';

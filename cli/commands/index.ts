@@ -15,8 +15,12 @@ import { evalHunting } from './eval-hunting.ts';
 import { hunt } from './hunt.ts';
 import { itsmSync } from './itsm-sync.ts';
 import { itsmTest } from './itsm-test.ts';
+import { keysCreate } from './keys-create.ts';
+import { keysList } from './keys-list.ts';
+import { keysRevoke } from './keys-revoke.ts';
 import { run } from './run.ts';
 import { S1QL_COMMANDS } from './s1ql.ts';
+import { serve } from './serve.ts';
 import { simImport } from './sim-import.ts';
 import { simItsm } from './sim-itsm.ts';
 import { simServe } from './sim-serve.ts';
@@ -43,4 +47,8 @@ export const COMMANDS: readonly Command[] = [
   ...S1QL_COMMANDS,
   evalHunting,
   hunt,
+  serve,
+  keysCreate,
+  keysList,
+  keysRevoke,
 ];

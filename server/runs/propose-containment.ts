@@ -1,0 +1,87 @@
+import type { RunStep } from '../../agents/run/run-step.ts';
+import type { FirstLook } from '../../agents/schemas/first-look.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { ToolCallResult } from '../../policy/gate/tool-call-result.ts';
+import type { ToolGate } from '../../policy/gate/tool-gate.ts';
+
+/**
+ * Asks the policy gate, as the triage agent, for the isolation a true-positive first
+ * look advises: the endpoints the case happened on (the fleet sweep's are only
+ * suspects). The gate decides as for any write: containment is held for approval
+ * (two approvers by default) unless a rule allows it, and a pending twin of the same
+ * case and endpoints is joined rather than held again. Returns the step to record, or
+ * nothing when the first look advises no isolation.
+ */
+export async function proposeContainment({
+  gate,
+  runId,
+  firstLook,
+  clock,
+}: {
+  gate: ToolGate;
+  runId: string;
+  firstLook: FirstLook;
+  clock: Clock;
+}): Promise<RunStep | undefined> {
+  const { triage } = firstLook;
+  if (triage.verdict !== 'true_positive') return undefined;
+  const agentIds = [
+    ...new Set(
+      triage.affectedEndpoints
+        .filter((endpoint) => endpoint.role !== 'sweep')
+        .flatMap((endpoint) => (endpoint.agentId === undefined ? [] : [endpoint.agentId])),
+    ),
+  ];
+  if (agentIds.length === 0) return undefined;
+
+  const advice = triage.recommendedSteps.find((step) => step.action.startsWith('Isolate'));
+  const origin = triage.affectedEndpoints.find((endpoint) => endpoint.role === 'origin');
+  const startedAt = clock.now();
+  const result = await gate
+    .toolbox({
+      caseId: firstLook.caseId,
+      runId,
+      agentId: 'triage',
+      facts: {
+        ...(triage.classification === undefined ? {} : { classification: triage.classification }),
+        confidence: triage.confidence,
+        severity: triage.severity,
+        verdict: triage.verdict,
+        endpointIds: origin?.agentId === undefined ? [] : [origin.agentId],
+      },
+    })
+    .call({
+      tool: 'disconnect_agents',
+      input: { agentIds },
+      reason: advice?.action ?? 'the first look assesses the case as a true positive',
+    });
+
+  return {
+    agentId: 'triage',
+    kind: 'tool',
+    name: 'disconnect_agents',
+    ...outcomeOf(result),
+    startedAt,
+    finishedAt: clock.now(),
+  };
+}
+
+function outcomeOf(result: ToolCallResult): Pick<RunStep, 'status' | 'detail'> {
+  switch (result.status) {
+    case 'held':
+      return {
+        status: 'held',
+        detail:
+          `held for approval as ${result.heldActionId} ` +
+          `(${result.approvalsRequired} approver(s)): ${result.preview.summary}`,
+      };
+    case 'executed_verified':
+      return { status: 'ok', detail: `policy allowed it: ${result.message}` };
+    case 'ok':
+      return { status: 'ok', detail: 'policy allowed it' };
+    case 'denied':
+      return { status: 'denied', detail: result.message };
+    default:
+      return { status: 'failed', detail: result.message };
+  }
+}

@@ -1,0 +1,105 @@
+import { type AnalysisRuntime, createAnalysisRuntime } from '../../cli/commands/run.ts';
+import type { Config } from '../../config/config-schema.ts';
+import type { OpenDatabase } from '../../db/open-database.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Logger } from '../../lib/logger.ts';
+import type { VerifyTiming } from '../../policy/execution/execute-write.ts';
+import { createHeldActions, type HeldActions } from '../../policy/held-actions/held-actions.ts';
+import {
+  createSentinelOneClient,
+  type SentinelOneClient,
+} from '../../tools/sentinelone/sentinelone-client.ts';
+import { sentinelOneCapabilities } from '../../tools/sentinelone/tools/sentinelone-capabilities.ts';
+import { createSentinelOneRegistry } from '../../tools/sentinelone/tools/sentinelone-tools.ts';
+
+/** A tenant's console, with its token already resolved from its reference. */
+export interface TenantConsole {
+  tenantId: string;
+  consoleUrl: string;
+  token: string;
+}
+
+/** What the server needs per tenant: the case-run runtime, its held actions, a client. */
+export interface TenantRuntime {
+  tenantId: string;
+  consoleUrl: string;
+  analysis: AnalysisRuntime;
+  actions: HeldActions;
+  /** For the poller and the readiness check; case runs use their own through the gate. */
+  client: SentinelOneClient;
+}
+
+export interface TenantRuntimes {
+  tenantIds(): readonly string[];
+  /** Built on first use and kept; undefined for a tenant without a console. */
+  get(tenantId: string): TenantRuntime | undefined;
+}
+
+/**
+ * Each tenant's runtime, wired as `casebook run` wires it (policy gate, audit trail,
+ * models, template), plus its held actions on the same audit trail, so approving over
+ * HTTP runs the action on that tenant's console and nowhere else.
+ */
+export function createTenantRuntimes({
+  store,
+  config,
+  consoles,
+  clock,
+  logger,
+  verifyTiming,
+  fetch,
+}: {
+  store: OpenDatabase;
+  config: Config;
+  consoles: readonly TenantConsole[];
+  clock: Clock;
+  logger: Logger;
+  verifyTiming?: VerifyTiming;
+  fetch?: typeof globalThis.fetch;
+}): TenantRuntimes {
+  const byId = new Map(consoles.map((entry) => [entry.tenantId, entry]));
+  const built = new Map<string, TenantRuntime>();
+
+  return {
+    tenantIds: () => [...byId.keys()].sort(),
+    get(tenantId) {
+      const ready = built.get(tenantId);
+      if (ready !== undefined) return ready;
+      const known = byId.get(tenantId);
+      if (known === undefined) return undefined;
+
+      const analysis = createAnalysisRuntime({
+        store,
+        config,
+        tenantId,
+        consoleUrl: known.consoleUrl,
+        token: known.token,
+        logger,
+        clock,
+        ...(fetch === undefined ? {} : { fetch }),
+      });
+      const client = createSentinelOneClient({
+        baseUrl: known.consoleUrl,
+        token: known.token,
+        timeoutMs: config.sentinelone.timeoutMs,
+        maxRetries: config.sentinelone.maxRetries,
+        logger,
+        clock,
+        ...(fetch === undefined ? {} : { fetch }),
+      });
+      const actions = createHeldActions({
+        db: store.db,
+        tenantId,
+        registry: createSentinelOneRegistry(),
+        capabilities: sentinelOneCapabilities(client),
+        audit: analysis.audit,
+        clock,
+        logger,
+        ...(verifyTiming === undefined ? {} : { timing: verifyTiming }),
+      });
+      const runtime = { tenantId, consoleUrl: known.consoleUrl, analysis, actions, client };
+      built.set(tenantId, runtime);
+      return runtime;
+    },
+  };
+}
