@@ -3,9 +3,16 @@
  * they run on (offline by default), and `analyseCase`, which gives a case its cited first
  * look through the tenant's policy gate.
  */
-export { AgentId, REQUIRED_SPECIALISTS, SPECIALISTS, type SpecialistId } from './agent-id.ts';
+export {
+  AgentId,
+  CASE_AGENTS,
+  REQUIRED_SPECIALISTS,
+  SPECIALISTS,
+  type SpecialistId,
+} from './agent-id.ts';
 export { createCasebookMastra } from './casebook-mastra.ts';
 export { buildSweepQuery, type SweepQuery } from './evidence/fleet-sweep-query.ts';
+export { HuntCase, HuntCaseQuery, isHuntCaseId } from './evidence/hunt-case.ts';
 export { findLateralMovement, type LateralMovement } from './evidence/lateral-movement.ts';
 export { AuditedModel, type ModelBudget } from './models/audited-model.ts';
 export { fencePrompt } from './models/fence-prompt.ts';
@@ -43,6 +50,7 @@ export { NotificationDraft } from './schemas/notification-draft.ts';
 export { SupervisorSummary } from './schemas/supervisor-summary.ts';
 export { Timeline } from './schemas/timeline.ts';
 export { TriageFinding } from './schemas/triage-finding.ts';
+export { readHuntCase } from './store/hunt-case-store.ts';
 export { createRunStore, type RunStore, type StoredRun } from './store/run-store.ts';
 export { loadNotificationTemplate } from './templates/load-notification-template.ts';
 export {

@@ -8,6 +8,8 @@ export interface CommandContext {
   logger: Logger;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Standard input, for commands that read it; the process's own when absent. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Resolves when the user asks the process to stop (Ctrl-C). */
   interrupted: Promise<void>;
 }

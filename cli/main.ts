@@ -27,10 +27,12 @@ export async function main(
   {
     stdout = process.stdout,
     stderr = process.stderr,
+    stdin = process.stdin,
     env = process.env,
   }: {
     stdout?: NodeJS.WritableStream;
     stderr?: NodeJS.WritableStream;
+    stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
     env?: Record<string, string | undefined>;
   } = {},
 ): Promise<number> {
@@ -68,7 +70,7 @@ export async function main(
       process.once('SIGTERM', onSignal);
     });
 
-    return await command.run({ args, config, logger, stdout, stderr, interrupted });
+    return await command.run({ args, config, logger, stdout, stderr, stdin, interrupted });
   } catch (error) {
     if (error instanceof UsageError) {
       stderr.write(`casebook ${command.name.join(' ')}: ${error.message}\n\n${command.usage}\n`);

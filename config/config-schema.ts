@@ -62,6 +62,7 @@ export const Config = z.strictObject({
       timeline: ModelSetting.optional(),
       comms: ModelSetting.optional(),
       reporter: ModelSetting.optional(),
+      hunting: ModelSetting.optional(),
     })
     .prefault({}),
   /** Where model API keys live; read only when a model needs one, and never logged. */

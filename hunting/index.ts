@@ -41,11 +41,8 @@ export {
 export { HuntSummary, summariseHunt } from './run/summarise-hunt.ts';
 export { extractTimeRange, HuntWindow } from './translate/extract-time-range.ts';
 export { HuntIntent } from './translate/hunt-intent.ts';
-export {
-  createAiSdkHuntModel,
-  type HuntModel,
-  huntModelFromSpec,
-} from './translate/hunt-model.ts';
+export { createAiSdkHuntModel, type HuntModel } from './translate/hunt-model.ts';
 export type { HuntTranslation, HuntTranslator } from './translate/hunt-translation.ts';
+export { huntTranslatorFromRegistry } from './translate/hunt-translator-from-registry.ts';
 export { createOfflineTranslator, translateOffline } from './translate/translate-offline.ts';
 export { createModelTranslator, huntSystemPrompt } from './translate/translate-with-model.ts';

@@ -47,3 +47,13 @@ export function createManualClock(start = Date.UTC(2026, 0, 1)): Clock & {
     slept,
   };
 }
+
+/**
+ * A clock that reads `clock` as if it were `startAt` when this was called, and runs on
+ * from there: replayed telemetry gets a "now" of its own while waits stay real.
+ */
+export function clockStartingAt(clock: Clock, startAt: number): Clock {
+  const offset = clock.now() - startAt;
+
+  return { now: () => clock.now() - offset, sleep: (ms, signal) => clock.sleep(ms, signal) };
+}

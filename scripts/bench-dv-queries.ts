@@ -15,12 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { importRecordings } from '../sim/import/index.ts';
-import type { Scenario, ScenarioEvent } from '../sim/scenario.ts';
 import { createDvQuery, pageDvResults } from '../sim/store/deep-visibility/dv-queries.ts';
-import { loadScenario } from '../sim/store/load-scenario.ts';
-import { openSimStore } from '../sim/store/open-sim-store.ts';
-import { argValue, datasetsRoot, median, mib, requireRecordings, table } from './bench-support.ts';
+import { argValue, median, mib, table } from './bench-support.ts';
+import { buildReplayStore } from './build-replay-store.ts';
 
 const QUERIES: Record<string, string> = {
   'encoded PowerShell': `EventType = "Process Creation" AND TgtProcName In Contains Anycase ("powershell", "pwsh") AND TgtProcCmdLine ContainsCIS "-enc"`,
@@ -37,49 +34,19 @@ const runs = Number(argValue('runs', '5'));
 const storePath = join(tmpdir(), `casebook-bench-dv-${process.pid}.db`);
 rmSync(storePath, { force: true });
 
-const sources: Scenario[] = [];
-for await (const outcome of importRecordings({
-  paths: [requireRecordings()],
-  datasetsRoot: datasetsRoot(),
-})) {
-  if (outcome.status === 'failed') throw outcome.error;
-  if (outcome.status === 'imported') sources.push(outcome.scenario);
-}
-const perRound = sources.reduce((sum, s) => sum + s.events.length, 0);
-console.log(
-  `${sources.length} recordings, ${perRound.toLocaleString('en-US')} events per replay round`,
-);
-
-const store = openSimStore({ path: storePath });
-const HOUR = 3_600_000;
-let loaded = 0;
-let round = 0;
-let nextId = 10n ** 17n;
+// The build time includes importing the recordings, which the replay rounds then reuse.
 const buildStart = performance.now();
-
-while (loaded < target) {
-  for (const source of sources) {
-    if (loaded >= target) break;
-    const room = target - loaded;
-    const events = source.events.slice(0, room).map((event): ScenarioEvent => {
-      nextId += 1n;
-      const time = Date.parse(String(event['event.time'])) + round * 6 * HOUR;
-      return { ...event, 'event.id': String(nextId), 'event.time': new Date(time).toISOString() };
-    });
-    loadScenario(store, {
-      ...source,
-      id: `${source.id}-replay-${round}`,
-      events,
-      threats: round === 0 ? source.threats : [],
-    });
-    loaded += events.length;
-  }
-  round += 1;
-}
+const { store, events, rounds, recordings, eventsPerRound } = await buildReplayStore({
+  path: storePath,
+  target,
+});
 const buildMs = performance.now() - buildStart;
 console.log(
-  `store: ${loaded.toLocaleString('en-US')} events in ${(buildMs / 1000).toFixed(1)} s ` +
-    `(${Math.round((loaded / buildMs) * 1000).toLocaleString('en-US')} events/s), ${round} rounds`,
+  `${recordings} recordings, ${eventsPerRound.toLocaleString('en-US')} events per replay round`,
+);
+console.log(
+  `store: ${events.toLocaleString('en-US')} events in ${(buildMs / 1000).toFixed(1)} s ` +
+    `(${Math.round((events / buildMs) * 1000).toLocaleString('en-US')} events/s), ${rounds} rounds`,
 );
 
 const span = store.db

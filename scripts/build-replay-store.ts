@@ -7,9 +7,9 @@ import { datasetsRoot, requireRecordings } from './bench-support.ts';
 const HOUR = 3_600_000;
 
 /**
- * A large simulator store for benchmarks, built the way `bench-dv-queries.ts` builds its
- * store: every OTRF recording replayed with new event ids and times shifted six hours per
- * round until the store holds `target` events. `extra` scenarios load once, first.
+ * A large simulator store for benchmarks (`bench:dv`, `bench:hunting`): every OTRF
+ * recording replayed with new event ids and times shifted six hours per round until the
+ * store holds `target` events. `extra` scenarios load once, first.
  */
 export async function buildReplayStore({
   path,
@@ -19,7 +19,13 @@ export async function buildReplayStore({
   path: string;
   target: number;
   extra?: readonly ScenarioInput[];
-}): Promise<{ store: SimStore; events: number; rounds: number; recordings: number }> {
+}): Promise<{
+  store: SimStore;
+  events: number;
+  rounds: number;
+  recordings: number;
+  eventsPerRound: number;
+}> {
   const sources: Scenario[] = [];
   for await (const outcome of importRecordings({
     paths: [requireRecordings()],
@@ -57,5 +63,11 @@ export async function buildReplayStore({
     round += 1;
   }
 
-  return { store, events: loaded, rounds: round, recordings: sources.length };
+  return {
+    store,
+    events: loaded,
+    rounds: round,
+    recordings: sources.length,
+    eventsPerRound: sources.reduce((sum, source) => sum + source.events.length, 0),
+  };
 }

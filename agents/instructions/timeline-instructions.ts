@@ -8,6 +8,9 @@ export const TIMELINE_INSTRUCTIONS = [
     'for the high-signal event types); sweep_fleet once, for the case indicators and the ' +
     'hosts it reached; then build_timeline, build_process_tree and extract_iocs, which read ' +
     'every event the run fetched. Keep the order and the citations the tools give.',
+  'A promoted hunt (case id hunt-...) has no threat: call get_hunt_case instead of ' +
+    "get_threat and list_threat_events; it fetches the events the hunt cited, the case's " +
+    'evidence. Then the same steps from sweep_fleet on.',
   SHARED_RULES,
   answerContract(Timeline, 'Timeline'),
 ].join('\n\n');

@@ -11,6 +11,9 @@ export const TRIAGE_INSTRUCTIONS = [
     'need to read events. The root cause is the initial execution vector: the first process ' +
     'below the shell or service that launched the chain. List the signals behind the verdict ' +
     'with their weights, and say what the evidence could not show.',
+  'A promoted hunt (case id hunt-...) has no threat and no console verdict: call ' +
+    'get_hunt_case instead of get_threat and list_threat_events, and weigh only the events ' +
+    'the hunt cited and what the analysis finds in them.',
   'Remote administration (PsExec, WMI, services) by administrators inside the network is ' +
     'common; weigh it against credential theft, internet infrastructure, programs run from ' +
     'user-writable folders and persistence.',

@@ -14,6 +14,7 @@ describe('createModelRegistry', () => {
       timeline: 'offline',
       comms: 'offline',
       reporter: 'offline',
+      hunting: 'offline',
     });
     expect(triage.model).toBeInstanceOf(OfflineModel);
     expect(triage.fencePrompts).toBe(false);
@@ -30,6 +31,18 @@ describe('createModelRegistry', () => {
     expect(triage.fencePrompts).toBe(true);
     expect(triage.model.modelId).toBe('qwen2.5');
     expect(triage.model.provider).toBe('openai-compatible.chat');
+  });
+
+  it('configures the hunting agent like every agent, outside the case run', () => {
+    const registry = createModelRegistry({
+      agentModels: { hunting: 'openai-compatible:http://127.0.0.1:8000/v1#hunter-7b' },
+    });
+
+    expect(registry.create('hunting').id).toBe(
+      'openai-compatible:http://127.0.0.1:8000/v1#hunter-7b',
+    );
+    expect(registry.create('hunting').fencePrompts).toBe(true);
+    expect(registry.describe().triage).toBe('offline');
   });
 
   it('reads the OpenAI key once, when the registry is built', () => {

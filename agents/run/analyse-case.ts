@@ -5,13 +5,21 @@ import { RequestContext } from '@mastra/core/request-context';
 import type { CasebookDb } from '../../db/open-database.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import type { AuditTrail, CaseFactsInput, ToolGate } from '../../policy/index.ts';
-import { REQUIRED_SPECIALISTS, SPECIALISTS, type SpecialistId } from '../agent-id.ts';
+import {
+  type AgentId,
+  CASE_AGENTS,
+  REQUIRED_SPECIALISTS,
+  SPECIALISTS,
+  type SpecialistId,
+} from '../agent-id.ts';
 import { createCasebookMastra } from '../casebook-mastra.ts';
 import { createEvidenceLedger } from '../evidence/evidence-ledger.ts';
+import { type HuntCase, isHuntCaseId } from '../evidence/hunt-case.ts';
 import { AuditedModel, type ModelBudget } from '../models/audited-model.ts';
 import { createModelRegistry, type ModelRegistry } from '../models/model-registry.ts';
 import type { FirstLook } from '../schemas/first-look.ts';
 import { SupervisorSummary } from '../schemas/supervisor-summary.ts';
+import { readHuntCase } from '../store/hunt-case-store.ts';
 import { createRunStore } from '../store/run-store.ts';
 import {
   DEFAULT_NOTIFICATION_TEMPLATE,
@@ -20,6 +28,7 @@ import {
 import { acceptAnswer } from './accept-answer.ts';
 import { AnalyseInputError } from './analyse-input-error.ts';
 import { assembleFirstLook } from './assemble-first-look.ts';
+import { caseLabel } from './case-label.ts';
 import { bindCaseRun, type CaseRun, createCaseRun } from './case-run.ts';
 import { checkAnswer } from './check-answer.ts';
 import { checkCitations } from './check-citations.ts';
@@ -43,7 +52,10 @@ export const DEFAULT_BUDGET: RunBudget = {
 
 export interface AnalyseCaseOptions {
   tenantId: string;
-  /** The case: a SentinelOne threat id. */
+  /**
+   * The case: a SentinelOne threat id, or the case id of a promoted hunt (`hunt-<thread
+   * id>`), whose evidence is the events the hunt cited, fetched again by its queries.
+   */
   threatId: string;
   /** The tenant's policy gate: the agents' only way to the console. */
   gate: ToolGate;
@@ -97,15 +109,26 @@ const THREAT_ID = /^\d{1,20}$/;
  */
 export async function analyseCase(options: AnalyseCaseOptions): Promise<AnalyseCaseResult> {
   const { tenantId, threatId, gate, db, audit } = options;
-  if (!THREAT_ID.test(threatId)) {
+  if (!THREAT_ID.test(threatId) && !isHuntCaseId(threatId)) {
     throw new AnalyseInputError(
-      `"${threatId.slice(0, 40)}" is not a SentinelOne threat id (digits only)`,
+      `"${threatId.slice(0, 40)}" is not a SentinelOne threat id (digits only) or a ` +
+        'promoted hunt (hunt-<thread id>)',
     );
   }
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenantId)) {
     throw new AnalyseInputError(
       `"${tenantId.slice(0, 40)}" is not a tenant id (a lower-case slug)`,
     );
+  }
+  let hunt: HuntCase | undefined;
+  if (isHuntCaseId(threatId)) {
+    hunt = readHuntCase({ db, tenantId, caseId: threatId });
+    if (hunt === undefined) {
+      throw new AnalyseInputError(
+        `no hunt of tenant ${tenantId} was promoted to case ${threatId}; promote it first ` +
+          '(:promote in casebook hunt)',
+      );
+    }
   }
 
   const clock = options.clock ?? systemClock;
@@ -119,7 +142,7 @@ export async function analyseCase(options: AnalyseCaseOptions): Promise<AnalyseC
     });
   const store = createRunStore({ db, clock });
   const runId = `run-${generateId()}`;
-  const models = registry.describe();
+  const models = caseModels(registry.describe());
   store.startRun({ tenantId, caseId: threatId, runId, trigger: options.trigger ?? 'api', models });
 
   const ledger = createEvidenceLedger();
@@ -130,6 +153,7 @@ export async function analyseCase(options: AnalyseCaseOptions): Promise<AnalyseC
     clock,
     gate,
     ledger,
+    hunt,
     template: options.template ?? DEFAULT_NOTIFICATION_TEMPLATE,
     facts: options.facts ?? {},
     models: (agentId, current) => {
@@ -283,7 +307,7 @@ async function superviseCase({
 }): Promise<SupervisorSummary | undefined> {
   const prompts = new Map<string, { prompt: string; startedAt: number }>();
   const task =
-    `Case: SentinelOne threat ${run.caseId} (tenant ${run.tenantId}). Give it a first look: ` +
+    `Case: ${caseLabel(run.caseId)} (tenant ${run.tenantId}). Give it a first look: ` +
     'timeline, triage and a customer notification draft. ' +
     `Post-incident report: ${report ? 'requested' : 'not requested'}.`;
 
@@ -376,7 +400,7 @@ async function runSpecialistDirectly({
   budget: RunBudget;
 }): Promise<void> {
   const startedAt = run.clock.now();
-  const prompt = `Case: SentinelOne threat ${run.caseId}. Give your part of the first look.`;
+  const prompt = `Case: ${caseLabel(run.caseId)}. Give your part of the first look.`;
   const result = await mastra.getAgent(agentId).generate(prompt, {
     requestContext,
     maxSteps: budget.specialistSteps,
@@ -417,6 +441,13 @@ async function offerNote({
   if (options.postNote === false) {
     return { status: 'skipped', detail: 'not asked to post a note', heldActionId: null };
   }
+  if (run.hunt !== undefined) {
+    return {
+      status: 'skipped',
+      detail: 'a promoted hunt has no console threat to note',
+      heldActionId: null,
+    };
+  }
   const { triage } = firstLook;
   const origin = triage.affectedEndpoints.find((endpoint) => endpoint.role === 'origin');
   try {
@@ -440,6 +471,13 @@ async function offerNote({
       heldActionId: null,
     };
   }
+}
+
+/** The models of the agents a case run uses; the hunting agent has none in it. */
+function caseModels(models: Record<AgentId, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(models).filter(([agentId]) => CASE_AGENTS.includes(agentId as AgentId)),
+  );
 }
 
 function failureOf(error: unknown): RunFailure {

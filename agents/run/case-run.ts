@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { CaseFactsInput, Toolbox, ToolGate } from '../../policy/index.ts';
 import type { AgentId, SpecialistId } from '../agent-id.ts';
 import type { EvidenceLedger } from '../evidence/evidence-ledger.ts';
+import type { HuntCase } from '../evidence/hunt-case.ts';
 import type { IncidentReport } from '../schemas/incident-report.ts';
 import type { NotificationDraft } from '../schemas/notification-draft.ts';
 import type { Timeline } from '../schemas/timeline.ts';
@@ -38,6 +39,8 @@ export interface CaseRun {
   readonly runId: string;
   readonly clock: Clock;
   readonly ledger: EvidenceLedger;
+  /** The promoted hunt the case is, when it is one rather than a SentinelOne threat. */
+  readonly hunt: HuntCase | undefined;
   readonly template: NotificationTemplate;
   readonly answers: Partial<SpecialistAnswers>;
   readonly usage: TokenTally;
@@ -75,6 +78,7 @@ export interface CaseRunOptions {
   clock: Clock;
   gate: ToolGate;
   ledger: EvidenceLedger;
+  hunt?: HuntCase | undefined;
   template: NotificationTemplate;
   facts: CaseFactsInput;
   models: (agentId: AgentId, run: CaseRun) => { id: string; model: MastraModelConfig };
@@ -95,6 +99,7 @@ export function createCaseRun(options: CaseRunOptions): CaseRun {
     runId: options.runId,
     clock: options.clock,
     ledger: options.ledger,
+    hunt: options.hunt,
     template: options.template,
     answers,
     usage,

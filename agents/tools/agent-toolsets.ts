@@ -3,6 +3,7 @@ import { createCaseFindingsTool } from './case-findings-tool.ts';
 import { createEvidenceAnalysisTools } from './evidence-analysis-tools.ts';
 import { createFleetSweepTool } from './fleet-sweep-tool.ts';
 import { createGatedTool, type GatedToolDescription } from './gated-tool.ts';
+import { createHuntCaseTool, GET_HUNT_CASE } from './hunt-case-tool.ts';
 import { createLateralMovementTool } from './lateral-movement-tool.ts';
 import { createNotificationTemplateTool } from './notification-template-tool.ts';
 
@@ -27,6 +28,7 @@ const CONSOLE_TOOLS: Record<SpecialistId, readonly string[]> = {
 
 const LOCAL_TOOLS: Record<SpecialistId, readonly string[]> = {
   timeline: [
+    GET_HUNT_CASE,
     'sweep_fleet',
     'build_timeline',
     'build_process_tree',
@@ -35,6 +37,7 @@ const LOCAL_TOOLS: Record<SpecialistId, readonly string[]> = {
     'pack_evidence',
   ],
   triage: [
+    GET_HUNT_CASE,
     'get_case_findings',
     'map_techniques',
     'extract_iocs',
@@ -62,6 +65,7 @@ export function toolsFor({
     ...createEvidenceAnalysisTools(),
     find_lateral_movement: createLateralMovementTool(),
     sweep_fleet: createFleetSweepTool({ agentId }),
+    [GET_HUNT_CASE]: createHuntCaseTool({ agentId }),
     get_case_findings: createCaseFindingsTool(),
     get_notification_template: createNotificationTemplateTool(),
   };

@@ -15,14 +15,20 @@ export function eventsView({
   agentId,
   tool,
   output,
+  keepEvent,
 }: {
   run: CaseRun;
   agentId: string;
   tool: string;
   output: Record<string, unknown> & { events: unknown[] };
+  /** Which events join the run's evidence and the view; all of them when absent. */
+  keepEvent?: ((eventId: string) => boolean) | undefined;
 }): Record<string, unknown> {
   const { events: raw, ...rest } = output;
-  const { events, rejected } = evidenceFromConsoleEvents(raw);
+  const read = evidenceFromConsoleEvents(raw);
+  const rejected = read.rejected;
+  const events =
+    keepEvent === undefined ? read.events : read.events.filter((event) => keepEvent(event.id));
   const queryId = typeof rest.queryId === 'string' ? rest.queryId : null;
   const added = run.ledger.add(events, { agentId, tool, queryId });
   run.ledger.rejected += rejected;

@@ -74,6 +74,7 @@ export async function callThroughGate({
   input,
   reason,
   signal,
+  keepEvent,
 }: {
   run: CaseRun;
   agentId: AgentId;
@@ -81,10 +82,12 @@ export async function callThroughGate({
   input: unknown;
   reason?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** Which returned events join the run's evidence; all of them when absent. */
+  keepEvent?: ((eventId: string) => boolean) | undefined;
 }): Promise<{ result: ToolCallResult; view: AgentToolResult }> {
   const startedAt = run.clock.now();
   const result = await run.toolbox(agentId).call({ tool, input, reason, signal });
-  const view = viewOf({ result, agentId, run });
+  const view = viewOf({ result, agentId, run, keepEvent });
   run.recordStep({
     agentId,
     kind: 'tool',
@@ -113,10 +116,12 @@ function viewOf({
   result,
   agentId,
   run,
+  keepEvent,
 }: {
   result: ToolCallResult;
   agentId: AgentId;
   run: CaseRun;
+  keepEvent: ((eventId: string) => boolean) | undefined;
 }): AgentToolResult {
   if (result.status !== 'ok') return result as AgentToolResult;
 
@@ -127,6 +132,7 @@ function viewOf({
       agentId,
       tool: result.tool,
       output: output as Record<string, unknown> & { events: unknown[] },
+      keepEvent,
     });
     // The digest fences attacker text itself.
     return { status: 'ok', tool: result.tool, output: view, untrusted: [] };

@@ -1,17 +1,13 @@
 import { resolve } from 'node:path';
 
-import type { Config } from '../../config/config-schema.ts';
-import { resolveSecret } from '../../config/resolve-secret.ts';
+import { modelRegistryFromConfig } from '../../agents/index.ts';
 import {
   DEFAULT_QUESTIONS_FILE,
   loadHuntingQuestions,
 } from '../../evals/hunting/hunting-questions.ts';
 import { runHuntingEval } from '../../evals/hunting/run-hunting-eval.ts';
 import { writeHuntingReports } from '../../evals/hunting/write-hunting-reports.ts';
-import { huntModelFromSpec } from '../../hunting/translate/hunt-model.ts';
-import type { HuntTranslator } from '../../hunting/translate/hunt-translation.ts';
-import { createOfflineTranslator } from '../../hunting/translate/translate-offline.ts';
-import { createModelTranslator } from '../../hunting/translate/translate-with-model.ts';
+import { huntTranslatorFromRegistry } from '../../hunting/translate/hunt-translator-from-registry.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 
@@ -27,15 +23,6 @@ Options:
   --questions <file>   a question set (default evals/hunting/hunting-questions.json)
   --out <dir>          write hunting-eval-report.json and hunting-eval-report.md there
   --json               print the report as JSON`;
-
-function translatorFor(config: Config, spec: string | undefined): HuntTranslator {
-  if (spec === undefined || spec === 'offline') return createOfflineTranslator();
-  const ref = spec.startsWith('openai:')
-    ? config.modelKeys.openai
-    : config.modelKeys.openaiCompatible;
-  const apiKey = ref === undefined ? undefined : resolveSecret({ ref });
-  return createModelTranslator({ model: huntModelFromSpec({ spec, apiKey }) });
-}
 
 /**
  * The hunting eval as a function of the command context, for `casebook eval --hunting`
@@ -59,7 +46,10 @@ export async function runHuntingEvalCommand({
   const set = loadHuntingQuestions(
     values.questions === undefined ? DEFAULT_QUESTIONS_FILE : resolve(values.questions),
   );
-  const report = await runHuntingEval({ set, translator: translatorFor(config, values.model) });
+  const translator = huntTranslatorFromRegistry({
+    registry: modelRegistryFromConfig({ config, model: values.model }),
+  });
+  const report = await runHuntingEval({ set, translator });
   for (const corpus of report.corpora) {
     if (corpus.skipped !== undefined)
       stderr.write(`skipped the ${corpus.name} corpus: ${corpus.skipped}\n`);

@@ -21,6 +21,7 @@ import { RULE_LIBRARY } from '../../tools/analysis/attack/rule-library.ts';
 import type { Command } from '../command.ts';
 import { integerFlag, parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
+import { runHuntingEvalCommand } from './eval-hunting.ts';
 
 const USAGE = `Usage: casebook eval [cases...] [options]
 
@@ -47,7 +48,9 @@ Options:
                         rule is worth, or how a broken rule shows in the scores
   --judge <spec>        grade each notification with this model (openai:<model> |
                         openai-compatible:<base URL>#<model>); otherwise "not run"
-  --judge-runs <n>      times each notification is graded, for the spread (default 3)`;
+  --judge-runs <n>      times each notification is graded, for the spread (default 3)
+  --hunting             score the hunting agent instead, as casebook eval hunting does
+                        (its options: --model, --questions, --out, --json)`;
 
 /** `casebook eval`: score the agents against what really happened, and gate on it. */
 export const evalCommand: Command = {
@@ -56,6 +59,10 @@ export const evalCommand: Command = {
   usage: USAGE,
 
   async run({ args, config, stdout, stderr }) {
+    if (args.includes('--hunting')) {
+      const rest = args.filter((arg) => arg !== '--hunting');
+      return runHuntingEvalCommand({ args: rest, config, stdout, stderr });
+    }
     const { values, positionals } = parseFlags({
       args,
       positionals: true,

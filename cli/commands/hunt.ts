@@ -1,17 +1,15 @@
-import type { Config } from '../../config/config-schema.ts';
+import { modelRegistryFromConfig } from '../../agents/index.ts';
 import { resolveSecret } from '../../config/resolve-secret.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
 import { createHuntRuntime } from '../../hunting/hunt-runtime.ts';
 import { runHuntRepl } from '../../hunting/repl/run-hunt-repl.ts';
-import { huntModelFromSpec } from '../../hunting/translate/hunt-model.ts';
-import type { HuntTranslator } from '../../hunting/translate/hunt-translation.ts';
-import { createOfflineTranslator } from '../../hunting/translate/translate-offline.ts';
-import { createModelTranslator } from '../../hunting/translate/translate-with-model.ts';
-import { type Clock, systemClock } from '../../lib/clock.ts';
+import { huntTranslatorFromRegistry } from '../../hunting/translate/hunt-translator-from-registry.ts';
+import { clockStartingAt, systemClock } from '../../lib/clock.ts';
 import { loadTenantPolicy } from '../../policy/index.ts';
 import { collectScenarios } from '../../sim/collect-scenarios.ts';
 import { startSimulator } from '../../sim/start-simulator.ts';
+import { telemetryEnd } from '../../sim/telemetry-end.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
@@ -31,24 +29,10 @@ end of their telemetry.
 Options:
   --tenant <id>     a configured tenant: its console and token reference
   --hunter <id>     who is hunting; threads are kept per hunter (default: $USER)
-  --model <spec>    offline (default) | openai:<model> | openai-compatible:<base URL>#<model>`;
+  --model <spec>    offline (default) | openai:<model> | openai-compatible:<base URL>#<model>
+                    (otherwise the configured agentModels.hunting, then model)`;
 
 const YEAR = 365 * 86_400_000;
-
-function translatorFor(config: Config, spec: string | undefined): HuntTranslator {
-  if (spec === undefined || spec === 'offline') return createOfflineTranslator();
-  const key = spec.startsWith('openai:')
-    ? resolveSecret({ ref: config.modelKeys.openai })
-    : config.modelKeys.openaiCompatible === undefined
-      ? undefined
-      : resolveSecret({ ref: config.modelKeys.openaiCompatible });
-  return createModelTranslator({ model: huntModelFromSpec({ spec, apiKey: key }) });
-}
-
-/** A clock `offsetMs` behind the system's, so relative times land in replayed telemetry. */
-function shiftedClock(offsetMs: number): Clock {
-  return { now: () => systemClock.now() - offsetMs, sleep: systemClock.sleep };
-}
 
 /** `casebook hunt`: the hunting REPL. */
 export const hunt: Command = {
@@ -56,7 +40,7 @@ export const hunt: Command = {
   summary: 'chat with the hunting agent: plain language to checked, explained S1QL',
   usage: USAGE,
 
-  async run({ args, config, logger, stdout, interrupted }) {
+  async run({ args, config, logger, stdout, stdin, interrupted }) {
     const { values, positionals } = parseFlags({
       args,
       positionals: true,
@@ -68,9 +52,11 @@ export const hunt: Command = {
     });
     if (positionals.length > 0) throw new UsageError('takes no arguments; ask on standard input');
     const hunterId = values.hunter ?? process.env.USER ?? 'hunter';
-    const translator = translatorFor(config, values.model);
+    const translator = huntTranslatorFromRegistry({
+      registry: modelRegistryFromConfig({ config, model: values.model }),
+    });
     const store = openDatabase({ path: config.databasePath });
-    const input = process.stdin;
+    const input = stdin ?? process.stdin;
     const interactive = input.isTTY === true;
 
     const repl = (service: ReturnType<typeof createHuntRuntime>, tenantId: string) =>
@@ -106,12 +92,7 @@ export const hunt: Command = {
       const { scenarios } = await collectScenarios({ logger });
       const sim = await startSimulator({ scenarios, timing: { dvQueryRunningMs: 0 }, logger });
       try {
-        const latest = Math.max(
-          ...scenarios.flatMap((scenario) =>
-            scenario.events.map((event) => Date.parse(String(event['event.time']))),
-          ),
-        );
-        const end = Math.ceil(latest / 60_000) * 60_000 + 60_000;
+        const end = telemetryEnd(scenarios) ?? systemClock.now();
         stdout.write(
           `simulator: ${scenarios.length} built-in scenarios; "now" is ` +
             `${new Date(end).toISOString()}, the end of their telemetry\n`,
@@ -127,7 +108,7 @@ export const hunt: Command = {
           token: sim.token,
           policy,
           policySource: source,
-          clock: shiftedClock(systemClock.now() - end),
+          clock: clockStartingAt(systemClock, end),
           logger,
           translator,
           defaultWindowMs: YEAR,

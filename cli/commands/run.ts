@@ -43,6 +43,10 @@ confidence, severity, ATT&CK techniques, root cause, affected assets, IOCs, a ti
 customer notification draft, each claim citing event ids. The first look is stored, and
 posted as an AI-draft case note where the tenant's policy allows.
 
+A hunt promoted to a case (:promote in casebook hunt) runs by its case id in place of the
+threat id, hunt-<thread id>: its evidence is the events the hunt cited, fetched again by
+re-running its queries; it has no console threat, so no case note is posted.
+
 Without --tenant or --console, the local simulator starts with the built-in scenarios.
 
 Options:
@@ -180,7 +184,7 @@ export const run: Command = {
     });
     const [threatId, ...extra] = positionals;
     if (threatId === undefined || extra.length > 0) {
-      throw new UsageError('expects one threat id');
+      throw new UsageError('expects one threat id or promoted hunt case id');
     }
     if ((values.console === undefined) !== (values['token-ref'] === undefined)) {
       throw new UsageError('--console and --token-ref go together');

@@ -9,10 +9,13 @@ export async function runCommand({
   command,
   args,
   config,
+  stdin,
 }: {
   command: Command;
   args: string[];
   config: Config;
+  /** What the command reads on standard input, e.g. `Readable.from(lines)`. */
+  stdin?: NodeJS.ReadableStream;
 }): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
@@ -35,6 +38,7 @@ export async function runCommand({
       err += text;
     }),
     interrupted: new Promise(() => {}),
+    ...(stdin === undefined ? {} : { stdin }),
   });
 
   return { code, out, err };

@@ -15,6 +15,11 @@ export const HuntingQuestion = z.strictObject({
   /** `builtin`: the project's scenarios, all loaded together; `otrf`: the recordings. */
   corpus: z.enum(['builtin', 'otrf']),
   question: z.string().min(1),
+  /**
+   * Written after the translator, phrased unlike the others (synonyms, word order, typos,
+   * lower-case hosts) and never used to tune it: its figures are the honest ones.
+   */
+  heldOut: z.boolean().optional(),
   /** The clock for relative times ("last hour"); questions without one search all time. */
   now: Iso.optional(),
   expect: z.union([

@@ -59,6 +59,20 @@ export function inAnycase(name: string, texts: readonly string[]): S1qlInList {
   };
 }
 
+/** `Field In (...)`: exact and case-sensitive, for values with one spelling (hashes). */
+export function inExactly(name: string, texts: readonly string[]): S1qlInList {
+  return {
+    kind: 'inList',
+    match: 'exact',
+    caseInsensitive: false,
+    negated: false,
+    field: field(name),
+    operator: operator('In'),
+    values: dedupe(texts).map(value),
+    span: NOWHERE,
+  };
+}
+
 /** `Field ContainsCIS "x"`, or `In Contains Anycase (...)` for several fragments. */
 export function containsAnycase(name: string, texts: readonly string[]): S1qlPredicate {
   const unique = dedupe(texts);

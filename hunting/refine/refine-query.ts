@@ -217,6 +217,48 @@ function describe(node: S1qlExpr): string {
   return node.field.def.v1;
 }
 
+/**
+ * "drop X" when the query already lists the field's values (`TgtProcName In (a, X)`):
+ * X leaves the list, since anything the list does not name is already left out, and an
+ * exclusion beside it would only repeat that. Undefined when there is no such list.
+ */
+function dropFromList(
+  conjuncts: S1qlExpr[],
+  field: string | undefined,
+  dropped: string[] | undefined,
+): Edit | undefined {
+  if (field === undefined || dropped === undefined) return undefined;
+  const at = conjuncts.findIndex((node) => {
+    return isS1qlPredicate(node) && fieldOf(node) === field && valuesOf(node) !== undefined;
+  });
+  const listed = conjuncts[at];
+  const old = listed !== undefined && isS1qlPredicate(listed) ? valuesOf(listed) : undefined;
+  if (old === undefined) return undefined;
+
+  const gone = new Set(dropped.map((value) => value.toLowerCase()));
+  const kept = old.filter((value) => !gone.has(value.toLowerCase()));
+  if (kept.length === old.length) {
+    return {
+      kind: 'edit',
+      conjuncts,
+      change: `unchanged: ${field} in (${old.join(', ')}) already leaves out ${dropped.join(', ')}`,
+    };
+  }
+  if (kept.length === 0) {
+    return {
+      kind: 'refusal',
+      reason: `dropping ${dropped.join(', ')} leaves no ${field} to look for`,
+      suggestions: ['ask a new question instead, e.g. "process starts of cmd.exe"'],
+    };
+  }
+  const removed = old.filter((value) => gone.has(value.toLowerCase()));
+  return {
+    kind: 'edit',
+    conjuncts: conjuncts.map((node, i) => (i === at ? inAnycase(field, kept) : node)),
+    change: `removed: ${removed.join(', ')} from ${field}`,
+  };
+}
+
 function applyEdit(
   conjuncts: S1qlExpr[],
   addition: S1qlExpr,
@@ -226,6 +268,8 @@ function applyEdit(
   const addedValues = isS1qlPredicate(addition) ? valuesOf(addition) : undefined;
 
   if (mode === 'exclude') {
+    const narrowed = dropFromList(conjuncts, field, addedValues);
+    if (narrowed !== undefined) return narrowed;
     const at = conjuncts.findIndex(
       (node) => excludedField(node) === field && excludedValues(node) !== undefined,
     );

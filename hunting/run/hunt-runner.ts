@@ -1,3 +1,4 @@
+import type { AgentId } from '../../agents/agent-id.ts';
 import { CasebookError, type FaultKind } from '../../lib/casebook-error.ts';
 import type { ToolGate } from '../../policy/index.ts';
 import {
@@ -40,7 +41,7 @@ export class HuntRunError extends CasebookError {
   }
 }
 
-export const HUNTING_AGENT_ID = 'hunting';
+export const HUNTING_AGENT_ID = 'hunting' satisfies AgentId;
 
 /**
  * A hunt runner over the gated `run_deep_visibility_query` read tool: the call is

@@ -5,13 +5,18 @@ import {
   containsAnycase,
   equals,
   inAnycase,
+  inExactly,
   isBoolean,
   not,
   stringMatch,
 } from '../query/s1ql-nodes.ts';
 import type { HuntEntity, HuntFlag, ProgramRole } from './hunt-entity.ts';
 import { type HuntIntent, INTENTS } from './hunt-intent.ts';
-import { INTERNAL_ADDRESS_PATTERN } from './hunt-vocabulary.ts';
+import {
+  INTERMEDIATE_SHELL,
+  INTERNAL_ADDRESS_PATTERN,
+  OFFICE_PROGRAMS,
+} from './hunt-vocabulary.ts';
 
 export interface ComposedQuery {
   readonly root: S1qlExpr;
@@ -79,6 +84,16 @@ export function composeConditions(
   for (const entity of entities) {
     switch (entity.kind) {
       case 'program': {
+        const throughShell = throughShellCondition(chosen, entity, entities);
+        if (throughShell !== undefined) {
+          add(throughShell);
+          notes.push(
+            `a program started by ${entity.label} also matches through a ${INTERMEDIATE_SHELL} ` +
+              `in between (${entity.names[0]} -> ${INTERMEDIATE_SHELL} -> ...); longer chains ` +
+              'are not followed',
+          );
+          break;
+        }
         const fields = programFields(chosen, entity.role);
         if (fields.length === 1) addList(fields[0] ?? '', entity.names, entity.negated);
         else add(anyOf(fields.map((f) => inAnycase(f, entity.names))), entity.negated);
@@ -212,6 +227,43 @@ function programFields(intent: HuntIntent, role: ProgramRole): string[] {
   }
 }
 
+/**
+ * When the question names what an Office app started ("PowerShell from Word"), a start
+ * whose parent is the Office app or the shell it started: macros rarely start their
+ * payload directly. The catalogue carries one level of ancestry (`SrcProcParentName`), so
+ * one intermediate shell is what a single query can follow. "Processes started by Word"
+ * names no program started and keeps to Word's own children.
+ */
+function throughShellCondition(
+  intent: HuntIntent,
+  entity: Extract<HuntEntity, { kind: 'program' }>,
+  entities: readonly HuntEntity[],
+): S1qlExpr | undefined {
+  const office = new Set(OFFICE_PROGRAMS);
+  const started = entities.flatMap((other) =>
+    other.kind === 'program' && other.role !== 'actor' && other.role !== 'parent' && !other.negated
+      ? other.names
+      : [],
+  );
+  if (
+    intent !== 'process' ||
+    entity.negated ||
+    (entity.role !== 'actor' && entity.role !== 'parent') ||
+    !entity.names.every((name) => office.has(name.toLowerCase())) ||
+    started.length === 0 ||
+    started.some((name) => name.toLowerCase() === INTERMEDIATE_SHELL)
+  ) {
+    return undefined;
+  }
+  return anyOf([
+    inAnycase('SrcProcName', entity.names),
+    allOf([
+      inAnycase('SrcProcName', [INTERMEDIATE_SHELL]),
+      inAnycase('SrcProcParentName', entity.names),
+    ]),
+  ]);
+}
+
 /** The command-line-like field of an intent's events. */
 function textField(intent: HuntIntent): string {
   switch (intent) {
@@ -278,6 +330,11 @@ const HASH_FIELDS: Record<string, Record<'md5' | 'sha1' | 'sha256', string | und
   actor: { md5: 'SrcProcImageMd5', sha1: 'SrcProcImageSha1', sha256: 'SrcProcImageSha256' },
 };
 
+/**
+ * Hashes are matched exactly, in lower case: the console sends lower-case hex, the
+ * question's hash was lower-cased, and an exact match lets the store use its hash
+ * indexes, also for the OR over every hash field (a case-insensitive OR cannot).
+ */
 function hashCondition(
   intent: HuntIntent,
   algorithm: 'md5' | 'sha1' | 'sha256',
@@ -295,12 +352,12 @@ function hashCondition(
             : 'actor';
   if (group !== undefined) {
     const field = HASH_FIELDS[group]?.[algorithm];
-    if (field !== undefined) return inAnycase(field, [value]);
+    if (field !== undefined) return inExactly(field, [value]);
   }
   const fields = Object.values(HASH_FIELDS)
     .map((byAlgorithm) => byAlgorithm[algorithm])
     .filter((field): field is string => field !== undefined);
-  return anyOf(fields.map((field) => inAnycase(field, [value])));
+  return anyOf(fields.map((field) => inExactly(field, [value])));
 }
 
 function ipFields(intent: HuntIntent, role: 'src' | 'dst' | 'unspecified'): string[] {

@@ -1,8 +1,6 @@
 import { generateText, type LanguageModel } from 'ai';
 
 import type { ResolvedModel } from '../../agents/models/model-registry.ts';
-import { parseModelSpec } from '../../agents/models/model-spec.ts';
-import { createOpenAIChatModel } from '../../agents/models/openai-model.ts';
 
 export interface HuntModelMessage {
   readonly role: 'user' | 'assistant';
@@ -40,35 +38,4 @@ export function createAiSdkHuntModel({
       return result.text;
     },
   };
-}
-
-/**
- * The hunt model a spec names (`openai:<model>` or `openai-compatible:<url>#<model>`),
- * built with the same provider wiring as the case agents. `offline` has no language model:
- * the offline translator is used instead, so it is refused here.
- */
-export function huntModelFromSpec({
-  spec,
-  apiKey,
-  fetch,
-}: {
-  spec: string;
-  apiKey?: string | undefined;
-  fetch?: typeof globalThis.fetch | undefined;
-}): HuntModel {
-  const parsed = parseModelSpec(spec, { key: 'hunting model' });
-  if (parsed.kind === 'offline') {
-    throw new Error(
-      'the offline hunt translator has no language model; use createOfflineTranslator',
-    );
-  }
-  const model = createOpenAIChatModel({
-    model: parsed.model,
-    apiKey,
-    ...(parsed.kind === 'openai-compatible'
-      ? { baseURL: parsed.baseURL, name: 'openai-compatible' }
-      : {}),
-    fetch,
-  });
-  return createAiSdkHuntModel({ id: parsed.text, model });
 }

@@ -33,6 +33,15 @@ export const PROCESS_GROUPS: readonly { words: RegExp; label: string; names: str
   },
 ];
 
+/** Office applications: the usual first step of a document-borne chain. */
+export const OFFICE_PROGRAMS: readonly string[] = PROCESS_GROUPS[0]?.names ?? [];
+
+/**
+ * The shell a macro usually runs its payload through (`winword.exe -> cmd.exe ->
+ * powershell.exe`): a program "started by" an Office app is matched through it too.
+ */
+export const INTERMEDIATE_SHELL = 'cmd.exe';
+
 /** Programs named without `.exe`; `powershell` also covers PowerShell 7. */
 export const BARE_PROGRAMS: Record<string, string[]> = {
   powershell: ['powershell.exe', 'pwsh.exe'],

@@ -14,8 +14,18 @@ describe('the offline translator', () => {
   it.each([
     [
       'powershell spawned by WINWORD.EXE',
-      'EventType = "Process Creation" AND TgtProcName In Anycase ("powershell.exe", "pwsh.exe") ' +
-        'AND SrcProcName In Anycase ("WINWORD.EXE")',
+      'EventType = "Process Creation" AND (SrcProcName In Anycase ("WINWORD.EXE") OR ' +
+        '(SrcProcName In Anycase ("cmd.exe") AND SrcProcParentName In Anycase ("WINWORD.EXE"))) ' +
+        'AND TgtProcName In Anycase ("powershell.exe", "pwsh.exe")',
+    ],
+    [
+      'processes started by WINWORD.EXE',
+      'EventType = "Process Creation" AND SrcProcName In Anycase ("WINWORD.EXE")',
+    ],
+    [
+      'cmd.exe launched by excel',
+      'EventType = "Process Creation" AND TgtProcName In Anycase ("cmd.exe") AND SrcProcName ' +
+        'In Anycase ("excel.exe")',
     ],
     [
       'DNS lookups by powershell for evil-cdn.example',
@@ -40,7 +50,7 @@ describe('the offline translator', () => {
     ],
     [
       'file writes with md5 0123456789abcdef0123456789abcdef',
-      'EventType In ("File Creation", "File Modification") AND TgtFileMd5 In Anycase ' +
+      'EventType In ("File Creation", "File Modification") AND TgtFileMd5 In ' +
         '("0123456789abcdef0123456789abcdef")',
     ],
     [

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-
+import { createModelRegistry } from '../../agents/models/model-registry.ts';
 import { answer } from '../../agents/models/offline/playbook.ts';
 import {
   type FakeOpenAIServer,
   startFakeOpenAIServer,
 } from '../../agents/testing/fake-openai-server.ts';
-import { huntModelFromSpec } from './hunt-model.ts';
-import { createModelTranslator } from './translate-with-model.ts';
+import { huntTranslatorFromRegistry } from './hunt-translator-from-registry.ts';
 
 let server: FakeOpenAIServer | undefined;
 
@@ -20,8 +19,10 @@ async function translatorAnswering(answers: string[]) {
   server = await startFakeOpenAIServer({
     playbookFor: () => () => answer(answers[Math.min(turn++, answers.length - 1)] ?? ''),
   });
-  const model = huntModelFromSpec({ spec: `openai-compatible:${server.baseURL}#hunter-7b` });
-  return createModelTranslator({ model, maxRepairs: 3 });
+  const registry = createModelRegistry({
+    agentModels: { hunting: `openai-compatible:${server.baseURL}#hunter-7b` },
+  });
+  return huntTranslatorFromRegistry({ registry, maxRepairs: 3 });
 }
 
 const NOW = Date.parse('2025-05-12T09:00:00Z');

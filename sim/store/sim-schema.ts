@@ -139,16 +139,20 @@ function eventTableSql(): string {
 }
 
 /**
- * Indexes on the hunting hot paths: time ranges, event types (S1QL compares enums with
- * NOCASE, text case-sensitively, so each index uses the collation its queries use), one
- * endpoint, one storyline, one process, process names either way (hunters match them
- * exactly and with AnyCase), and hash or address pivots. The loader
- * drops and rebuilds them around a bulk load into an empty table, because building an
- * index once from sorted data beats updating it a million times.
+ * Indexes on the hunting hot paths: time ranges, event types and categories (S1QL
+ * compares enums with NOCASE, text case-sensitively, so each index uses the collation its
+ * queries use), one endpoint, one storyline, one process, process names either way
+ * (hunters match them exactly and with AnyCase), and hash or address pivots. Hashes are
+ * indexed as written (lower-case hex): an OR over several hash fields is answered index
+ * by index only when each comparison uses the column's own collation, which SQLite's OR
+ * optimisation requires. The loader drops and rebuilds them around a bulk load into an
+ * empty table, because building an index once from sorted data beats updating it a
+ * million times.
  */
 export const EVENT_INDEXES: readonly { name: string; sql: string }[] = [
   ['events_time', 'event_time'],
   ['events_type', 'event_type COLLATE NOCASE, event_time'],
+  ['events_category', 'event_category COLLATE NOCASE, event_time'],
   ['events_agent', 'agent_uuid, event_time'],
   ['events_src_storyline', 'src_process_storyline_id'],
   ['events_tgt_storyline', 'tgt_process_storyline_id'],
@@ -158,7 +162,16 @@ export const EVENT_INDEXES: readonly { name: string; sql: string }[] = [
   ['events_tgt_name', 'tgt_process_name'],
   ['events_tgt_name_nocase', 'tgt_process_name COLLATE NOCASE'],
   ['events_src_sha1', 'src_process_image_sha1'],
+  ['events_src_sha256', 'src_process_image_sha256'],
+  ['events_src_md5', 'src_process_image_md5'],
+  ['events_tgt_sha1', 'tgt_process_image_sha1'],
+  ['events_tgt_sha256', 'tgt_process_image_sha256'],
+  ['events_tgt_md5', 'tgt_process_image_md5'],
   ['events_file_sha1', 'tgt_file_sha1'],
+  ['events_file_sha256', 'tgt_file_sha256'],
+  ['events_file_md5', 'tgt_file_md5'],
+  ['events_module_sha1', 'module_sha1'],
+  ['events_module_md5', 'module_md5'],
   ['events_dst_ip', 'dst_ip_address'],
   ['events_dns', 'event_dns_request'],
 ].map(([name, columns]) => ({

@@ -2,6 +2,8 @@
 
 export interface ThreatView {
   id: string;
+  /** `hunt` when the case is a promoted hunt, read through `get_hunt_case`. */
+  origin?: 'threat' | 'hunt';
   threatName: string;
   classification: string;
   confidenceLevel: string;

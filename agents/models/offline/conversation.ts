@@ -120,7 +120,13 @@ export function blockingProblem(conversation: Conversation): string | undefined 
   return undefined;
 }
 
-/** The case's threat id from the task (`threat 1234…`). */
-export function threatIdOf(conversation: Conversation): string | undefined {
-  return /\bthreat\s+(\d{1,20})\b/i.exec(conversation.task)?.[1];
+/**
+ * The case id from the task: a threat id (`threat 1234…`), or a promoted hunt's case id
+ * (`promoted hunt hunt-…`); see `caseLabel`.
+ */
+export function caseIdOf(conversation: Conversation): string | undefined {
+  return (
+    /\bthreat\s+(\d{1,20})\b/i.exec(conversation.task)?.[1] ??
+    /\bpromoted hunt\s+(hunt-[A-Za-z0-9][A-Za-z0-9-]{0,120})/i.exec(conversation.task)?.[1]
+  );
 }

@@ -9,7 +9,7 @@ import type {
 import { estimateTokens } from '../../../tools/analysis/index.ts';
 import type { AgentId } from '../../agent-id.ts';
 import { readConversation } from './conversation.ts';
-import type { Playbook } from './playbook.ts';
+import { cannotContinue, type Playbook } from './playbook.ts';
 import { commsPlaybook } from './playbooks/comms-playbook.ts';
 import { reporterPlaybook } from './playbooks/reporter-playbook.ts';
 import { supervisorPlaybook } from './playbooks/supervisor-playbook.ts';
@@ -24,6 +24,8 @@ const PLAYBOOKS: Record<AgentId, Playbook> = {
   timeline: timelinePlaybook,
   comms: commsPlaybook,
   reporter: reporterPlaybook,
+  // Offline, hunting is the rule-based translator (hunting/translate), not a conversation.
+  hunting: () => cannotContinue('the offline hunting agent is the rule-based S1QL translator'),
 };
 
 function usageOf(options: LanguageModelV4CallOptions, output: string): LanguageModelV4Usage {

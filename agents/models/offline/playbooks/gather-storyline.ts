@@ -1,3 +1,5 @@
+import { isHuntCaseId } from '../../../evidence/hunt-case.ts';
+import { GET_HUNT_CASE, type HuntCaseOutcome } from '../../../tools/hunt-case-tool.ts';
 import type { EventsView, StorylineCoverage, ThreatView } from '../case-views.ts';
 import { type Conversation, callsOf, outputOf } from '../conversation.ts';
 import { call, type Turn } from '../playbook.ts';
@@ -26,11 +28,22 @@ const FOLLOW_UP_GROUPS: readonly string[][] = [
  * The first steps every specialist that reads evidence takes: the threat, then its
  * storyline (and, when the storyline is longer than one page, its high-signal event
  * types page by page), then the endpoint. Returns the next call, or undefined when done.
+ * A promoted hunt has no threat: its case and cited events come from `get_hunt_case`.
  */
 export function gatherStoryline(
   conversation: Conversation,
   threatId: string,
 ): { next: Turn } | { threat: ThreatView; coverage: StorylineCoverage } {
+  if (isHuntCaseId(threatId)) {
+    const hunt = outputOf<HuntCaseOutcome>(conversation, GET_HUNT_CASE);
+    if (hunt === undefined) {
+      return {
+        next: call(GET_HUNT_CASE, {}, 'read the case: the promoted hunt and its cited events'),
+      };
+    }
+    return { threat: hunt.case, coverage: hunt.coverage };
+  }
+
   const threat = outputOf<ThreatView>(conversation, 'get_threat');
   if (threat === undefined) {
     return { next: call('get_threat', { threatId }, 'read the case: the threat that fired') };

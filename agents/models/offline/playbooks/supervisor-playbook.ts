@@ -1,8 +1,9 @@
 import type { SpecialistId } from '../../../agent-id.ts';
+import { caseLabel } from '../../../run/case-label.ts';
 import type { NotificationDraft } from '../../../schemas/notification-draft.ts';
 import type { Timeline } from '../../../schemas/timeline.ts';
 import type { TriageFinding } from '../../../schemas/triage-finding.ts';
-import { type Conversation, callsOf, threatIdOf } from '../conversation.ts';
+import { type Conversation, callsOf, caseIdOf } from '../conversation.ts';
 import { answer, cannotContinue, type Playbook } from '../playbook.ts';
 import { writeSupervisorSummary } from '../writers/write-supervisor-summary.ts';
 
@@ -41,8 +42,8 @@ function delegated(
  * stops at the first specialist that fails, then answers with the headline.
  */
 export const supervisorPlaybook: Playbook = (conversation) => {
-  const caseId = threatIdOf(conversation);
-  if (caseId === undefined) return cannotContinue('the task names no threat id');
+  const caseId = caseIdOf(conversation);
+  if (caseId === undefined) return cannotContinue('the task names no case id');
   const wantsReport = /post-incident report:\s*requested/i.test(conversation.task);
   const order: SpecialistId[] = [
     'timeline',
@@ -60,7 +61,7 @@ export const supervisorPlaybook: Playbook = (conversation) => {
       return {
         kind: 'call',
         tool: `agent-${id}`,
-        input: { prompt: `Case: SentinelOne threat ${caseId}. ${TASKS[id]}` },
+        input: { prompt: `Case: ${caseLabel(caseId)}. ${TASKS[id]}` },
       };
     }
     done.push(id);

@@ -1,6 +1,6 @@
 import type { IocReport, ProcessTree, Timeline } from '../../../../tools/analysis/index.ts';
 import type { SweepOutcome } from '../../../tools/fleet-sweep-tool.ts';
-import { blockingProblem, outputOf, threatIdOf } from '../conversation.ts';
+import { blockingProblem, caseIdOf, outputOf } from '../conversation.ts';
 import { answer, call, cannotContinue, once, type Playbook } from '../playbook.ts';
 import { writeTimeline } from '../writers/write-timeline.ts';
 import { gatherStoryline } from './gather-storyline.ts';
@@ -13,8 +13,8 @@ import { gatherStoryline } from './gather-storyline.ts';
 export const timelinePlaybook: Playbook = (conversation) => {
   const problem = blockingProblem(conversation);
   if (problem !== undefined) return cannotContinue(problem);
-  const threatId = threatIdOf(conversation);
-  if (threatId === undefined) return cannotContinue('the task names no threat id');
+  const threatId = caseIdOf(conversation);
+  if (threatId === undefined) return cannotContinue('the task names no case id');
 
   const gathered = gatherStoryline(conversation, threatId);
   if ('next' in gathered) return gathered.next;

@@ -1,8 +1,10 @@
 import type { IocReport, ProcessTree, TechniqueMapping } from '../../../../tools/analysis/index.ts';
+import { isHuntCaseId } from '../../../evidence/hunt-case.ts';
 import type { LateralMovement } from '../../../evidence/lateral-movement.ts';
 import type { Timeline } from '../../../schemas/timeline.ts';
+import { GET_HUNT_CASE, type HuntCaseOutcome } from '../../../tools/hunt-case-tool.ts';
 import type { AgentView, StorylineCoverage, ThreatView } from '../case-views.ts';
-import { blockingProblem, outputOf, threatIdOf } from '../conversation.ts';
+import { blockingProblem, caseIdOf, outputOf } from '../conversation.ts';
 import { answer, call, cannotContinue, once, type Playbook, type Turn } from '../playbook.ts';
 import { writeTriageFinding } from '../writers/write-triage-finding.ts';
 import { gatherStoryline } from './gather-storyline.ts';
@@ -24,13 +26,20 @@ function readCase(
   if (asked !== undefined) return { next: asked };
 
   const timeline = findings?.timeline ?? undefined;
-  const threat = outputOf<ThreatView>(conversation, 'get_threat');
+  const hunt = isHuntCaseId(threatId);
+  const threat = hunt
+    ? outputOf<HuntCaseOutcome>(conversation, GET_HUNT_CASE)?.case
+    : outputOf<ThreatView>(conversation, 'get_threat');
   if (timeline !== undefined && threat !== undefined) {
     const { events, truncated, unreadableEvents } = timeline.storyline;
     return { threat, coverage: { events, truncated, unreadable: unreadableEvents }, timeline };
   }
   if (timeline !== undefined) {
-    return { next: call('get_threat', { threatId }, 'read the case: the threat that fired') };
+    return {
+      next: hunt
+        ? call(GET_HUNT_CASE, {}, 'read the case: the promoted hunt')
+        : call('get_threat', { threatId }, 'read the case: the threat that fired'),
+    };
   }
   return gatherStoryline(conversation, threatId);
 }
@@ -44,17 +53,20 @@ function readCase(
 export const triagePlaybook: Playbook = (conversation) => {
   const problem = blockingProblem(conversation);
   if (problem !== undefined) return cannotContinue(problem);
-  const threatId = threatIdOf(conversation);
-  if (threatId === undefined) return cannotContinue('the task names no threat id');
+  const threatId = caseIdOf(conversation);
+  if (threatId === undefined) return cannotContinue('the task names no case id');
 
   const read = readCase(conversation, threatId);
   if ('next' in read) return read.next;
   const { threat, coverage } = read;
 
+  // A hunt's endpoint is known by name only when its events carry no agent id.
   const next =
-    once(conversation, 'get_agent', () =>
-      call('get_agent', { agentId: threat.agentId }, 'the endpoint the threat fired on'),
-    ) ??
+    (threat.agentId === ''
+      ? undefined
+      : once(conversation, 'get_agent', () =>
+          call('get_agent', { agentId: threat.agentId }, 'the endpoint the threat fired on'),
+        )) ??
     once(conversation, 'map_techniques', () =>
       call('map_techniques', { maxEventIds: 10 }, 'ATT&CK techniques in the evidence'),
     ) ??

@@ -126,23 +126,31 @@ export function assessVerdict(evidence: TriageEvidence): Assessment {
     });
   }
   signals.push(
-    threat.confidenceLevel === 'malicious'
+    threat.origin === 'hunt'
       ? {
-          id: 'console-malicious',
-          description: `the console rates the detection malicious (${threat.classification})`,
-          weight: 1.5,
-          source: 'console',
-          eventIds: [],
-        }
-      : {
-          id: 'console-suspicious',
-          description:
-            `the console rates the detection ${threat.confidenceLevel} ` +
-            `(${threat.classification})`,
+          id: 'hunter-promoted',
+          description: 'a threat hunter promoted this finding to a case; no detection fired',
           weight: 0.5,
           source: 'console',
           eventIds: [],
-        },
+        }
+      : threat.confidenceLevel === 'malicious'
+        ? {
+            id: 'console-malicious',
+            description: `the console rates the detection malicious (${threat.classification})`,
+            weight: 1.5,
+            source: 'console',
+            eventIds: [],
+          }
+        : {
+            id: 'console-suspicious',
+            description:
+              `the console rates the detection ${threat.confidenceLevel} ` +
+              `(${threat.classification})`,
+            weight: 0.5,
+            source: 'console',
+            eventIds: [],
+          },
   );
 
   const routable = iocs.iocs.filter((ioc) => ioc.type === 'ip');
