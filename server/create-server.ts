@@ -11,6 +11,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { docsRoutes } from './routes/docs-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { huntRoutes } from './routes/hunt-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import type { ServerDeps } from './server-deps.ts';
@@ -67,6 +68,7 @@ export function createServer(options: CreateServerOptions): {
     ...caseRoutes(deps),
     ...actionRoutes(deps),
     ...auditRoutes(deps),
+    ...huntRoutes(deps),
     ...(extraRoutes?.(deps) ?? []),
   ];
   routes.push(...docsRoutes({ routes: () => routes, version: API_VERSION }));

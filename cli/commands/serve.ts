@@ -6,9 +6,11 @@ import { DEFAULT_TENANT_ID, listTenants } from '../../db/tenants.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { createApiService } from '../../server/create-api-service.ts';
 import { listen } from '../../server/listen.ts';
+import { settleInterruptedActions } from '../../server/runs/settle-interrupted-actions.ts';
 import type { TenantConsole } from '../../server/runs/tenant-runtimes.ts';
 import { collectScenarios } from '../../sim/collect-scenarios.ts';
 import { type RunningSimulator, startSimulator } from '../../sim/start-simulator.ts';
+import { telemetryEnd } from '../../sim/telemetry-end.ts';
 import type { Command } from '../command.ts';
 import { integerFlag, parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
@@ -16,11 +18,12 @@ import { UsageError } from '../usage-error.ts';
 const USAGE = `Usage: casebook serve [options]
 
 Serves the HTTP API: signed SentinelOne webhooks and case runs, first looks, held actions
-and approvals, audit, health, /openapi.json and an interactive page at /docs. Keys come
-from \`casebook keys create\`.
+and approvals, hunting threads, audit, health, /openapi.json and an interactive page at
+/docs. Keys come from \`casebook keys create\`.
 
 Without configured tenants, a local simulator starts with the built-in scenarios and
-serves as the console of tenant "default".
+serves as the console of tenant "default"; hunts there count "now" from the end of the
+recorded telemetry.
 
 Options:
   --host <addr>        address to bind (default: config server.host, 127.0.0.1)
@@ -74,7 +77,15 @@ export const serve: Command = {
           timing: { dvQueryRunningMs: 0, networkChangeMs: 1_500 },
           logger,
         });
-        consoles = [{ tenantId: DEFAULT_TENANT_ID, consoleUrl: sim.url, token: sim.token }];
+        const replayEndsAt = telemetryEnd(scenarios);
+        consoles = [
+          {
+            tenantId: DEFAULT_TENANT_ID,
+            consoleUrl: sim.url,
+            token: sim.token,
+            ...(replayEndsAt === undefined ? {} : { replayEndsAt }),
+          },
+        ];
       } else if (values.scenario !== undefined) {
         throw new UsageError('--scenario is for the local simulator; tenants are configured');
       }
@@ -98,6 +109,8 @@ export const serve: Command = {
         throw error;
       });
 
+      const settled = await settleInterruptedActions({ service, logger });
+
       stdout.write(
         [
           `casebook API listening on ${listening.url}`,
@@ -114,6 +127,9 @@ export const serve: Command = {
                 `  recovered: ${service.recovered.failed} interrupted run(s) marked failed, ` +
                   `${service.recovered.requeued} queued run(s) resumed`,
               ]
+            : []),
+          ...(settled > 0
+            ? [`  recovered: ${settled} held action(s) a stop left executing, settled`]
             : []),
           `  docs:      ${listening.url}/docs`,
           '',

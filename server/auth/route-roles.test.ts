@@ -22,6 +22,11 @@ const EXPECTED: Record<string, readonly ApiKeyRole[]> = {
   'POST /v1/actions/{id}/edit-and-approve': ['admin', 'analyst'],
   'GET /v1/audit': ['admin', 'analyst'],
   'GET /v1/audit/verify': ['admin', 'analyst'],
+  'POST /v1/hunt/threads': ['admin', 'analyst', 'hunter'],
+  'GET /v1/hunt/threads': ['admin', 'analyst', 'hunter'],
+  'GET /v1/hunt/threads/{id}': ['admin', 'analyst', 'hunter'],
+  'POST /v1/hunt/threads/{id}/messages': ['admin', 'analyst', 'hunter'],
+  'POST /v1/hunt/threads/{id}/promote': ['admin', 'analyst', 'hunter'],
 };
 const PUBLIC = ['GET /health/live', 'GET /health/ready', 'GET /openapi.json', 'GET /docs'];
 

@@ -1,22 +1,34 @@
 import { type AnalysisRuntime, createAnalysisRuntime } from '../../cli/commands/run.ts';
 import type { Config } from '../../config/config-schema.ts';
 import type { OpenDatabase } from '../../db/open-database.ts';
-import type { Clock } from '../../lib/clock.ts';
+import {
+  createGatedHuntRunner,
+  createHuntService,
+  type HuntService,
+  huntTranslatorFromRegistry,
+} from '../../hunting/index.ts';
+import { type Clock, clockStartingAt } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { VerifyTiming } from '../../policy/execution/execute-write.ts';
-import { createHeldActions, type HeldActions } from '../../policy/held-actions/held-actions.ts';
+import type { HeldActions } from '../../policy/held-actions/held-actions.ts';
 import {
   createSentinelOneClient,
   type SentinelOneClient,
 } from '../../tools/sentinelone/sentinelone-client.ts';
-import { sentinelOneCapabilities } from '../../tools/sentinelone/tools/sentinelone-capabilities.ts';
-import { createSentinelOneRegistry } from '../../tools/sentinelone/tools/sentinelone-tools.ts';
+import { createTenantHeldActions } from './tenant-held-actions.ts';
+
+const REPLAY_WINDOW_MS = 365 * 86_400_000;
 
 /** A tenant's console, with its token already resolved from its reference. */
 export interface TenantConsole {
   tenantId: string;
   consoleUrl: string;
   token: string;
+  /**
+   * Set for a local simulator replaying recorded telemetry: where that telemetry ends.
+   * Hunts then count "now" from there (see `telemetryEnd`).
+   */
+  replayEndsAt?: number;
 }
 
 /** What the server needs per tenant: the case-run runtime, its held actions, a client. */
@@ -27,6 +39,8 @@ export interface TenantRuntime {
   actions: HeldActions;
   /** For the poller and the readiness check; case runs use their own through the gate. */
   client: SentinelOneClient;
+  /** The hunting agent, hunting through the same gate as the case runs. */
+  hunting: HuntService;
 }
 
 export interface TenantRuntimes {
@@ -87,17 +101,34 @@ export function createTenantRuntimes({
         clock,
         ...(fetch === undefined ? {} : { fetch }),
       });
-      const actions = createHeldActions({
+      const actions = createTenantHeldActions({
         db: store.db,
+        config,
         tenantId,
-        registry: createSentinelOneRegistry(),
-        capabilities: sentinelOneCapabilities(client),
+        client,
         audit: analysis.audit,
         clock,
         logger,
-        ...(verifyTiming === undefined ? {} : { timing: verifyTiming }),
+        verifyTiming,
       });
-      const runtime = { tenantId, consoleUrl: known.consoleUrl, analysis, actions, client };
+      const hunting = createHuntService({
+        db: store.db,
+        clock:
+          known.replayEndsAt === undefined ? clock : clockStartingAt(clock, known.replayEndsAt),
+        logger,
+        runQuery: createGatedHuntRunner({ gate: analysis.gate }),
+        translator: huntTranslatorFromRegistry({ registry: analysis.models }),
+        // Recorded telemetry spans whatever it spans; a week's default could miss it.
+        ...(known.replayEndsAt === undefined ? {} : { defaultWindowMs: REPLAY_WINDOW_MS }),
+      });
+      const runtime = {
+        tenantId,
+        consoleUrl: known.consoleUrl,
+        analysis,
+        actions,
+        client,
+        hunting,
+      };
       built.set(tenantId, runtime);
       return runtime;
     },

@@ -11,6 +11,7 @@ import { createSecretRedactor } from '../../policy/audit/secret-redactor.ts';
 import type { ScenarioInput } from '../../sim/scenario.ts';
 import { loadBuiltinScenarios } from '../../sim/scenarios/load-builtin-scenarios.ts';
 import { type RunningSimulator, startSimulator } from '../../sim/start-simulator.ts';
+import { telemetryEnd } from '../../sim/telemetry-end.ts';
 import { createApiKey } from '../auth/api-keys.ts';
 import type { ApiKeyRole } from '../auth/auth-context.ts';
 import { type ApiService, createApiService } from '../create-api-service.ts';
@@ -64,8 +65,10 @@ export async function startApiHarness({
   const dir = mkdtempSync(join(tmpdir(), 'casebook-api-'));
   const config = Config.parse({ databasePath: join(dir, 'casebook.db'), ...overrides });
   const clock = createManualClock(Date.now());
+  const loaded = scenarios ?? (await loadBuiltinScenarios());
+  const replayEndsAt = telemetryEnd(loaded);
   const sim = await startSimulator({
-    scenarios: scenarios ?? (await loadBuiltinScenarios()),
+    scenarios: loaded,
     clock,
     timing: { dvQueryRunningMs: 0, networkChangeMs: 1_500 },
   });
@@ -77,6 +80,7 @@ export async function startApiHarness({
       tenantId,
       consoleUrl: sim.url,
       token: sim.token,
+      ...(replayEndsAt === undefined ? {} : { replayEndsAt }),
     })),
     logger: silentLogger,
     clock,
