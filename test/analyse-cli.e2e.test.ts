@@ -52,6 +52,28 @@ describe('casebook analyse', () => {
     }
   });
 
+  it('asks for the advised isolation with --contain, and policy holds it for two people', async () => {
+    const path = storeIn();
+    const { code, stdout } = await run(['run', '789015512509114196', '--contain'], {
+      CASEBOOK_DB: path,
+    });
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/isolation: held \(held for approval as ha_\S+ \(2 approver\(s\)\)/);
+    const store = openDatabase({ path });
+    try {
+      const held = store.sqlite
+        .prepare('select tool, status, approvals_required as n from held_actions')
+        .all();
+      expect(held).toEqual([{ tool: 'disconnect_agents', status: 'pending', n: 2 }]);
+    } finally {
+      store.close();
+    }
+
+    const plain = await run(['run', '297989924709466085', '--contain'], { CASEBOOK_DB: path });
+    expect(plain.stdout).not.toContain('isolation:');
+  });
+
   it('prints the result as JSON for machines', async () => {
     const { code, stdout } = await run(['analyse', '297989924709466085', '--json', '--no-note'], {
       CASEBOOK_DB: storeIn(),

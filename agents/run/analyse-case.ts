@@ -33,6 +33,7 @@ import { bindCaseRun, type CaseRun, createCaseRun } from './case-run.ts';
 import { checkAnswer } from './check-answer.ts';
 import { checkCitations } from './check-citations.ts';
 import { type NoteOutcome, postCaseNote } from './post-case-note.ts';
+import { proposeContainment } from './propose-containment.ts';
 import { renderCaseNote } from './render-case-note.ts';
 import type { RunFailure } from './run-failure.ts';
 import { RunStep } from './run-step.ts';
@@ -79,6 +80,11 @@ export interface AnalyseCaseOptions {
   generateId?: () => string;
   /** Called after each step is recorded, e.g. for a progress line. */
   onStep?: (step: RunStep) => void;
+  /**
+   * Ask the gate, as the triage agent, for the isolation a true-positive first look
+   * advises (see `proposeContainment`); policy holds it for approval. Default false.
+   */
+  proposeContainment?: boolean;
 }
 
 export type AnalyseCaseResult =
@@ -87,6 +93,8 @@ export type AnalyseCaseResult =
       runId: string;
       firstLook: FirstLook;
       note: NoteOutcome;
+      /** What the gate made of the advised isolation, when it was asked for. */
+      containment?: RunStep;
       usage: { inputTokens: number; outputTokens: number };
     }
   | {
@@ -289,7 +297,31 @@ export async function analyseCase(options: AnalyseCaseOptions): Promise<AnalyseC
     finishedAt: clock.now(),
   });
 
-  return { status: 'succeeded', runId, firstLook, note, usage: usage() };
+  let containment: RunStep | undefined;
+  if (options.proposeContainment === true) {
+    const step = await proposeContainment({ gate: options.gate, runId, firstLook, clock }).catch(
+      (error: unknown): RunStep => ({
+        agentId: 'triage',
+        kind: 'tool',
+        name: 'disconnect_agents',
+        status: 'failed',
+        detail: error instanceof Error ? error.message.slice(0, 2_000) : String(error),
+        startedAt: clock.now(),
+        finishedAt: clock.now(),
+      }),
+    );
+    if (step !== undefined) run.recordStep(step);
+    containment = step;
+  }
+
+  return {
+    status: 'succeeded',
+    runId,
+    firstLook,
+    note,
+    ...(containment === undefined ? {} : { containment }),
+    usage: usage(),
+  };
 }
 
 async function superviseCase({

@@ -57,6 +57,8 @@ Options:
                        openai-compatible:<base URL>#<model>
   --report             also write the post-incident report
   --no-note            do not offer the first look to the console as a note
+  --contain            ask for the isolation a true-positive first look advises; policy
+                       holds it for approval (two approvers by default)
   --json               print the result as JSON`;
 
 export interface AnalysisRuntime {
@@ -158,6 +160,9 @@ export function describeResult(result: AnalyseCaseResult, where: string): string
       `case note: ${result.note.status}` +
         (result.note.detail === '' ? '' : ` (${result.note.detail})`),
     ),
+    ...(result.containment === undefined
+      ? []
+      : [printable(`isolation: ${result.containment.status} (${result.containment.detail})`)]),
     `stored: run ${result.runId} in ${where}`,
   ].join('\n');
 }
@@ -179,6 +184,7 @@ export const run: Command = {
         model: { type: 'string' },
         report: { type: 'boolean' },
         'no-note': { type: 'boolean' },
+        contain: { type: 'boolean' },
         json: { type: 'boolean' },
       },
     });
@@ -218,6 +224,7 @@ export const run: Command = {
         db: store.db,
         report: values.report === true,
         postNote: values['no-note'] !== true,
+        proposeContainment: values.contain === true,
         budget: config.caseBudget,
         trigger: 'cli',
         ...(onStep === undefined ? {} : { onStep }),

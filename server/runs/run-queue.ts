@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import { analyseCase } from '../../agents/run/analyse-case.ts';
-import { RunStep } from '../../agents/run/run-step.ts';
 import { createRunStore } from '../../agents/store/run-store.ts';
 import type { Config } from '../../config/config-schema.ts';
 import type { OpenDatabase } from '../../db/open-database.ts';
@@ -15,8 +14,6 @@ import {
   type RequestOutcome,
   requestRun,
 } from '../store/run-requests.ts';
-import { appendRunStep } from '../store/run-steps.ts';
-import { proposeContainment } from './propose-containment.ts';
 import type { RunEvents } from './run-events.ts';
 import type { RunFailureView, RunRequest } from './run-request.ts';
 import type { TenantRuntimes } from './tenant-runtimes.ts';
@@ -119,6 +116,7 @@ export function createRunQueue({
         budget: config.caseBudget,
         trigger: request.trigger,
         report: request.report,
+        proposeContainment: config.server.proposeContainment,
         generateId: namedFirst(request.id),
         onStep: (step) => {
           seq += 1;
@@ -133,33 +131,6 @@ export function createRunQueue({
         return;
       }
 
-      if (config.server.proposeContainment) {
-        const step = await proposeContainment({
-          gate: runtime.analysis.gate,
-          runId: request.id,
-          firstLook: result.firstLook,
-          clock,
-        }).catch(
-          (error: unknown): RunStep =>
-            RunStep.parse({
-              agentId: 'triage',
-              kind: 'tool',
-              name: 'disconnect_agents',
-              status: 'failed',
-              detail: error instanceof Error ? error.message.slice(0, 2_000) : String(error),
-              startedAt: clock.now(),
-              finishedAt: clock.now(),
-            }),
-        );
-        if (step !== undefined) {
-          const numbered = appendRunStep(db, {
-            tenantId: request.tenantId,
-            runId: request.id,
-            step,
-          });
-          events.publish(request.id, { type: 'step', ...numbered });
-        }
-      }
       finish('succeeded', null);
     } catch (error) {
       const failure: RunFailureView = {

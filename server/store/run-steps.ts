@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 
 import { RunStep } from '../../agents/run/run-step.ts';
 import type { CasebookDb } from '../../db/open-database.ts';
@@ -24,30 +24,4 @@ export function listRunSteps(
       seq,
       step: RunStep.parse({ agentId, kind, name, status, detail, startedAt, finishedAt }),
     }));
-}
-
-/**
- * Adds a step after the ones the run recorded, for what the server does once the run
- * has answered (raising the containment it advises). Numbered inside the transaction,
- * so it always lands after the run's own last step.
- */
-export function appendRunStep(
-  db: CasebookDb,
-  { tenantId, runId, step }: { tenantId: string; runId: string; step: RunStep },
-): NumberedStep {
-  return db.transaction(
-    (tx) => {
-      const last = tx
-        .select({ seq: sql<number | null>`max(${runSteps.seq})` })
-        .from(runSteps)
-        .where(eq(runSteps.runId, runId))
-        .get();
-      const seq = (last?.seq ?? 0) + 1;
-      tx.insert(runSteps)
-        .values({ runId, tenantId, seq, ...step })
-        .run();
-      return { seq, step };
-    },
-    { behavior: 'immediate' },
-  );
 }

@@ -1,8 +1,8 @@
-import type { RunStep } from '../../agents/run/run-step.ts';
-import type { FirstLook } from '../../agents/schemas/first-look.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { ToolCallResult } from '../../policy/gate/tool-call-result.ts';
 import type { ToolGate } from '../../policy/gate/tool-gate.ts';
+import type { FirstLook } from '../schemas/first-look.ts';
+import type { RunStep } from './run-step.ts';
 
 /**
  * Asks the policy gate, as the triage agent, for the isolation a true-positive first
