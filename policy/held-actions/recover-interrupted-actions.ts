@@ -1,13 +1,10 @@
-import { and, eq, lt } from 'drizzle-orm';
-
-import { heldActions } from '../../db/schema.ts';
 import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
 import type { Verification } from '../../tools/registry/verification.ts';
-import { canonicalJson } from '../canonical-json.ts';
 import { verifySafely } from '../execution/execute-write.ts';
 import type { ExecutionOutcome, HeldAction } from './held-action.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
 import { queryHeldActions } from './held-action-store.ts';
+import { recordExecution } from './record-execution.ts';
 
 export interface RecoveredAction {
   id: string;
@@ -42,7 +39,7 @@ export async function recoverInterruptedActions<Caps extends ToolCapabilities>({
   for (const action of stuck) {
     const verification = await verifyStuck(deps, action);
     const outcome = outcomeOf(verification);
-    if (settle({ deps, action, outcome, cutoff })) {
+    if (recordExecution({ deps, action, outcome, approvedBy: null, claimedBefore: cutoff })) {
       recovered.push({
         id: action.id,
         tool: action.tool,
@@ -106,83 +103,4 @@ function outcomeOf(verification: Verification): ExecutionOutcome {
         'check the console before asking for it again',
     },
   };
-}
-
-/** Records the outcome unless another process settled the action meanwhile. */
-function settle<Caps extends ToolCapabilities>({
-  deps,
-  action,
-  outcome,
-  cutoff,
-}: {
-  deps: HeldActionDeps<Caps>;
-  action: HeldAction;
-  outcome: ExecutionOutcome;
-  cutoff: number;
-}): boolean {
-  const now = deps.clock.now();
-
-  return deps.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(heldActions)
-        .set({
-          status: outcome.status,
-          outcomeJson: canonicalJson(JSON.parse(JSON.stringify(outcome))),
-          executedAt: now,
-          updatedAt: now,
-        })
-        .where(
-          and(
-            eq(heldActions.id, action.id),
-            eq(heldActions.status, 'executing'),
-            lt(heldActions.updatedAt, cutoff),
-          ),
-        )
-        .run();
-      if (changed.changes === 0) return false;
-
-      const keys = {
-        tenantId: deps.tenantId,
-        caseId: action.caseId,
-        runId: action.runId,
-        step: action.step,
-        actor: 'casebook',
-      };
-      deps.audit.append(
-        {
-          ...keys,
-          kind: 'action.executed',
-          payload: {
-            heldActionId: action.id,
-            tool: action.tool,
-            argsHash: action.argsHash,
-            approvedBy: action.approvedBy.at(-1) ?? null,
-            status: outcome.status,
-            resultDigest: null,
-            durationMs: 0,
-            error: outcome.error,
-            recovered: true,
-          },
-        },
-        { store: tx },
-      );
-      deps.audit.append(
-        {
-          ...keys,
-          kind: 'action.verified',
-          payload: {
-            heldActionId: action.id,
-            tool: action.tool,
-            verified: outcome.verification?.verified ?? false,
-            detail: outcome.verification?.detail ?? null,
-            observed: outcome.verification?.observed ?? null,
-          },
-        },
-        { store: tx },
-      );
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
 }

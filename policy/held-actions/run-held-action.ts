@@ -1,12 +1,9 @@
-import { and, eq } from 'drizzle-orm';
-
-import { heldActions } from '../../db/schema.ts';
 import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
-import { canonicalJson } from '../canonical-json.ts';
 import { executeWrite } from '../execution/execute-write.ts';
 import { summariseError } from '../execution/summarise-error.ts';
 import type { ExecutionOutcome, HeldAction } from './held-action.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
+import { recordExecution } from './record-execution.ts';
 
 /**
  * Runs a claimed action: exactly the stored arguments, through the tool that was held,
@@ -23,61 +20,7 @@ export async function runHeldAction<Caps extends ToolCapabilities>({
   approvedBy: string;
 }): Promise<ExecutionOutcome> {
   const outcome = await attempt(deps, action);
-  const now = deps.clock.now();
-
-  deps.db.transaction(
-    (tx) => {
-      tx.update(heldActions)
-        .set({
-          status: outcome.status,
-          outcomeJson: canonicalJson(JSON.parse(JSON.stringify(outcome))),
-          executedAt: now,
-          updatedAt: now,
-        })
-        .where(and(eq(heldActions.id, action.id), eq(heldActions.status, 'executing')))
-        .run();
-
-      const keys = {
-        tenantId: deps.tenantId,
-        caseId: action.caseId,
-        runId: action.runId,
-        step: action.step,
-        actor: 'casebook',
-      };
-      deps.audit.append(
-        {
-          ...keys,
-          kind: 'action.executed',
-          payload: {
-            heldActionId: action.id,
-            tool: action.tool,
-            argsHash: action.argsHash,
-            approvedBy,
-            status: outcome.status,
-            resultDigest: outcome.resultDigest,
-            durationMs: outcome.durationMs,
-            error: outcome.error,
-          },
-        },
-        { store: tx },
-      );
-      deps.audit.append(
-        {
-          ...keys,
-          kind: 'action.verified',
-          payload: {
-            heldActionId: action.id,
-            tool: action.tool,
-            verified: outcome.verification?.verified ?? false,
-            detail: outcome.verification?.detail ?? null,
-            observed: outcome.verification?.observed ?? null,
-          },
-        },
-        { store: tx },
-      );
-    },
-    { behavior: 'immediate' },
-  );
+  recordExecution({ deps, action, outcome, approvedBy });
 
   deps.logger.info(
     { heldActionId: action.id, tool: action.tool, status: outcome.status },
