@@ -14,6 +14,7 @@ import { type AuditRecord, type AuditTrail, createAuditTrail } from '../audit/au
 import { findEarlierWrite } from '../audit/find-earlier-write.ts';
 import { createSecretRedactor } from '../audit/secret-redactor.ts';
 import { canonicalHash } from '../canonical-json.ts';
+import type { CaseFacts } from '../case-facts.ts';
 import {
   DEFAULT_VERIFY_TIMING,
   executeWrite,
@@ -213,7 +214,7 @@ export function createToolGate<Caps extends ToolCapabilities>(
           policy,
           tool,
           caseId: run.caseId,
-          facts: run.facts,
+          facts: withTargetTags(run.facts, preview),
           preview,
           noteText: tool.noteText?.(args) ?? null,
         });
@@ -532,4 +533,13 @@ function refusal(
     holdForMs: null,
     reason,
   };
+}
+
+/**
+ * The run's facts with the asset tags of the endpoints the call would touch, as the
+ * console reports them in the preview: a rule on `assetTags` sees the targets' tags.
+ */
+function withTargetTags(facts: CaseFacts, preview: BlastRadius): CaseFacts {
+  const tags = new Set([...facts.assetTags, ...preview.endpoints.flatMap((e) => e.tags)]);
+  return { ...facts, assetTags: [...tags].sort() };
 }

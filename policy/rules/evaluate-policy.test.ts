@@ -11,7 +11,7 @@ const DRAFT = `${AI_DRAFT_HEADER}\nPowerShell downloaded stage2.exe.`;
 
 const ONE_HOST: BlastRadius = {
   summary: 'isolates 1 endpoint',
-  endpoints: [{ id: '1', computerName: 'WIN-1', networkStatus: 'connected' }],
+  endpoints: [{ id: '1', computerName: 'WIN-1', networkStatus: 'connected', tags: [] }],
   threats: [],
   tickets: [],
 };
@@ -208,7 +208,10 @@ describe('evaluatePolicy', () => {
     });
     const two = {
       ...ONE_HOST,
-      endpoints: [...ONE_HOST.endpoints, { id: '2', computerName: 'W2', networkStatus: null }],
+      endpoints: [
+        ...ONE_HOST.endpoints,
+        { id: '2', computerName: 'W2', networkStatus: null, tags: [] },
+      ],
     };
     expect(decide({ ...base, facts: ransomware, preview: two }).ruleIndex).toBe(2);
   });
@@ -237,7 +240,7 @@ describe('evaluatePolicy', () => {
     ].join('\n');
     const radius = (threats: string[], endpoints: string[]): BlastRadius => ({
       summary: 's',
-      endpoints: endpoints.map((id) => ({ id, computerName: null, networkStatus: null })),
+      endpoints: endpoints.map((id) => ({ id, computerName: null, networkStatus: null, tags: [] })),
       threats: threats.map((id) => ({ id, threatName: null, agentId: null })),
       tickets: [],
     });

@@ -12,6 +12,8 @@ export const BlastRadius = z.strictObject({
         id: z.string(),
         computerName: z.string().nullable(),
         networkStatus: z.string().nullable(),
+        /** The endpoint's console tags; policy's `assetTags` conditions read them. */
+        tags: z.array(z.string()).default([]),
       }),
     )
     .default([]),

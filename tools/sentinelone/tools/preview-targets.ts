@@ -1,4 +1,8 @@
 import type { BlastRadiusInput } from '../../registry/blast-radius.ts';
+import { agentTagNames } from '../schemas/agent.ts';
+
+type BlastRadiusEndpoint = NonNullable<BlastRadiusInput['endpoints']>[number];
+
 import type { SentinelOneReads } from './sentinelone-capabilities.ts';
 
 /** The threats a threat write touches, and the endpoints they sit on. */
@@ -16,16 +20,19 @@ export async function previewThreats({
   const threats = [];
   for (const id of threatIds) threats.push(await reads.getThreat({ id, signal }));
 
-  const endpoints = new Map(
-    threats.map((threat) => [
-      threat.agentRealtimeInfo.agentId,
-      {
-        id: threat.agentRealtimeInfo.agentId,
-        computerName: threat.agentRealtimeInfo.agentComputerName,
-        networkStatus: null,
-      },
-    ]),
-  );
+  // The endpoints' tags are the console's, read here so a rule on asset tags can match.
+  const endpoints = new Map<string, BlastRadiusEndpoint>();
+  for (const threat of threats) {
+    const { agentId, agentComputerName } = threat.agentRealtimeInfo;
+    if (endpoints.has(agentId)) continue;
+    const agent = await reads.getAgent({ id: agentId, signal });
+    endpoints.set(agentId, {
+      id: agentId,
+      computerName: agentComputerName,
+      networkStatus: null,
+      tags: agentTagNames(agent),
+    });
+  }
   const names = threats.map((threat) => `${threat.threatInfo.threatName} (${threat.id})`);
 
   return {
@@ -61,6 +68,7 @@ export async function previewAgents({
       id: agent.id,
       computerName: agent.computerName,
       networkStatus: agent.networkStatus,
+      tags: agentTagNames(agent),
     })),
   };
 }
