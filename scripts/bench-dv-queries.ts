@@ -15,9 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { createDvQuery, pageDvResults } from '../sim/store/deep-visibility/dv-queries.ts';
+import { pageDvResults } from '../sim/store/deep-visibility/dv-queries.ts';
 import { argValue, median, mib, table } from './bench-support.ts';
 import { buildReplayStore } from './build-replay-store.ts';
+import { eventSpan, timeDvQuery } from './time-dv-query.ts';
 
 const QUERIES: Record<string, string> = {
   'encoded PowerShell': `EventType = "Process Creation" AND TgtProcName In Contains Anycase ("powershell", "pwsh") AND TgtProcCmdLine ContainsCIS "-enc"`,
@@ -49,12 +50,7 @@ console.log(
     `(${Math.round((events / buildMs) * 1000).toLocaleString('en-US')} events/s), ${rounds} rounds`,
 );
 
-const span = store.db
-  .prepare('SELECT min(event_time) AS lo, max(event_time) AS hi FROM events')
-  .get() as {
-  lo: number;
-  hi: number;
-};
+const span = eventSpan(store);
 const scanRuns = Array.from({ length: runs }, () => {
   const start = performance.now();
   store.db
@@ -69,25 +65,14 @@ const rows: (string | number)[][] = [
   ['query', 'matches', 'median ms', 'x scan', 'paging ms', 'RSS while paging'],
 ];
 for (const [name, query] of Object.entries(QUERIES)) {
-  const times: number[] = [];
-  let queryId = '';
-  let matches = 0;
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    const row = createDvQuery(store, {
-      query,
-      fromMs: span.lo,
-      toMs: span.hi,
-      limit: 20_000,
-      userId: null,
-      runningMs: 0,
-      ttlMs: 3_600_000,
-    });
-    times.push(performance.now() - start);
-    if (row.error) throw new Error(`${name}: ${row.error}`);
-    queryId = row.id;
-    matches = row.result_count;
-  }
+  const { ms, matches, queryId } = timeDvQuery({
+    store,
+    query,
+    span,
+    limit: 20_000,
+    runs,
+    label: name,
+  });
 
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
@@ -106,7 +91,6 @@ for (const [name, query] of Object.entries(QUERIES)) {
   } while (position !== null);
   const pageMs = performance.now() - pageStart;
 
-  const ms = median(times);
   rows.push([
     name,
     matches,

@@ -18,10 +18,10 @@ import { performance } from 'node:perf_hooks';
 import { loadHuntingQuestions } from '../evals/hunting/hunting-questions.ts';
 import { translateOffline } from '../hunting/translate/translate-offline.ts';
 import { loadBuiltinScenarios } from '../sim/scenarios/load-builtin-scenarios.ts';
-import { createDvQuery } from '../sim/store/deep-visibility/dv-queries.ts';
 import { parseS1ql } from '../tools/s1ql/index.ts';
 import { argValue, median, table } from './bench-support.ts';
 import { buildReplayStore } from './build-replay-store.ts';
+import { eventSpan, timeDvQuery } from './time-dv-query.ts';
 
 const target = Number(argValue('events', '1000000'));
 const runs = Number(argValue('runs', '3'));
@@ -86,29 +86,11 @@ console.log(
     `${((performance.now() - buildStart) / 1000).toFixed(1)} s, ${rounds} replay rounds`,
 );
 
-const span = store.db
-  .prepare('SELECT min(event_time) AS lo, max(event_time) AS hi FROM events')
-  .get() as { lo: number; hi: number };
+const span = eventSpan(store);
 const queries = [...new Set([...references, ...translated])];
 const timings = queries.map((query) => {
-  const times: number[] = [];
-  let matches = 0;
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    const row = createDvQuery(store, {
-      query,
-      fromMs: span.lo,
-      toMs: span.hi,
-      limit: HUNT_LIMIT,
-      userId: null,
-      runningMs: 0,
-      ttlMs: 3_600_000,
-    });
-    times.push(performance.now() - start);
-    if (row.error !== null) throw new Error(`${query}: ${row.error}`);
-    matches = row.result_count;
-  }
-  return { query, ms: median(times), matches };
+  const { ms, matches } = timeDvQuery({ store, query, span, limit: HUNT_LIMIT, runs });
+  return { query, ms, matches };
 });
 const all = timings.map((t) => t.ms);
 console.log(

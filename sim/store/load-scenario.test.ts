@@ -245,9 +245,9 @@ describe('loadScenario', () => {
 
     expect(planOf('TgtProcName = "rundll32.exe"')).toContain('events_tgt_name');
     expect(planOf('SrcProcName In AnyCase ("winword.exe", "excel.exe")')).toContain(
-      'events_src_name_nocase',
+      'events_src_name_folded',
     );
-    expect(planOf('TgtProcName In AnyCase ("cmd.exe")')).toContain('events_tgt_name_nocase');
+    expect(planOf('TgtProcName In AnyCase ("cmd.exe")')).toContain('events_tgt_name_folded');
     store.close();
   });
 

@@ -49,8 +49,9 @@ export function openSimStore({
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
 
-  ensureSimSchema(db);
+  // First: the event indexes call s1ql_fold, so creating or writing them needs it.
   registerS1qlSqlFunctions(db);
+  ensureSimSchema(db);
 
   const ids = createIdGenerator({ clock, floor: largestStoredId(db) });
   return {

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { foldedColumnSql } from '../../tools/s1ql/index.ts';
 import { EVENT_FIELDS, sqlTypeOf } from './events/event-columns.ts';
 
 export const SIM_SCHEMA_VERSION = 1;
@@ -142,7 +143,9 @@ function eventTableSql(): string {
  * Indexes on the hunting hot paths: time ranges, event types and categories (S1QL
  * compares enums with NOCASE, text case-sensitively, so each index uses the collation its
  * queries use), one endpoint, one storyline, one process, process names either way
- * (hunters match them exactly and with AnyCase), and hash or address pivots. Hashes are
+ * (hunters match them exactly and with AnyCase, which S1QL compiles to the folded-column
+ * expression, so the index is on that expression and the S1QL SQL functions must be
+ * registered before the table is written), and hash or address pivots. Hashes are
  * indexed as written (lower-case hex): an OR over several hash fields is answered index
  * by index only when each comparison uses the column's own collation, which SQLite's OR
  * optimisation requires. The loader drops and rebuilds them around a bulk load into an
@@ -158,9 +161,9 @@ export const EVENT_INDEXES: readonly { name: string; sql: string }[] = [
   ['events_tgt_storyline', 'tgt_process_storyline_id'],
   ['events_src_uid', 'src_process_uid'],
   ['events_src_name', 'src_process_name'],
-  ['events_src_name_nocase', 'src_process_name COLLATE NOCASE'],
+  ['events_src_name_folded', foldedColumnSql('src_process_name')],
   ['events_tgt_name', 'tgt_process_name'],
-  ['events_tgt_name_nocase', 'tgt_process_name COLLATE NOCASE'],
+  ['events_tgt_name_folded', foldedColumnSql('tgt_process_name')],
   ['events_src_sha1', 'src_process_image_sha1'],
   ['events_src_sha256', 'src_process_image_sha256'],
   ['events_src_md5', 'src_process_image_md5'],
@@ -178,6 +181,9 @@ export const EVENT_INDEXES: readonly { name: string; sql: string }[] = [
   name: name as string,
   sql: `CREATE INDEX IF NOT EXISTS ${name} ON events (${columns})`,
 }));
+
+/** NOCASE process-name indexes from before AnyCase folded all of Unicode; nothing uses them. */
+const RETIRED_EVENT_INDEXES = ['events_src_name_nocase', 'events_tgt_name_nocase'];
 
 /**
  * Creates what is missing. Fields added to the catalogue after a file store was made
@@ -198,6 +204,7 @@ export function ensureSimSchema(db: BetterSqlite3.Database): void {
     }
   }
 
+  for (const name of RETIRED_EVENT_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
   for (const index of EVENT_INDEXES) {
     db.exec(index.sql);
   }

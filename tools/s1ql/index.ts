@@ -60,9 +60,11 @@ export {
   type S1qlSql,
   type S1qlSqlParam,
 } from './sql/compile-s1ql-to-sql.ts';
+export { foldS1qlCase } from './sql/fold-s1ql-case.ts';
+export { foldedColumnSql } from './sql/folded-column-sql.ts';
 export { registerS1qlSqlFunctions } from './sql/register-s1ql-sql-functions.ts';
 export { S1qlCompileError } from './sql/s1ql-compile-error.ts';
-export { S1QL_REGEXP_FUNCTION } from './sql/s1ql-sql-function-names.ts';
+export { S1QL_FOLD_FUNCTION, S1QL_REGEXP_FUNCTION } from './sql/s1ql-sql-function-names.ts';
 export { type S1qlTranslation, translateS1ql } from './translate/translate-s1ql.ts';
 export { coerceS1qlValue, type S1qlTypedValue } from './validate/coerce-s1ql-value.ts';
 export { parseS1qlTime } from './validate/parse-s1ql-time.ts';

@@ -2,6 +2,7 @@ import type { S1qlQuery } from './ast.ts';
 import { type S1qlErrorData, S1qlSyntaxError } from './s1ql-syntax-error.ts';
 import { parseS1qlV1 } from './v1/parse-s1ql-v1.ts';
 import { parseS1qlV2 } from './v2/parse-s1ql-v2.ts';
+import { assertS1qlParamBudget } from './validate/assert-s1ql-param-budget.ts';
 
 const V2_ONLY_CHARACTERS = new Set(["'", '*', ':', '|', '/', '!']);
 
@@ -37,9 +38,12 @@ export function parseS1ql(text: string, options: ParseS1qlOptions = {}): S1qlPar
   return V2_ONLY_CHARACTERS.has(text[v1.error.offset] ?? '') ? v2 : v1;
 }
 
+/** Parses, then refuses what parses but the engine could not run, so check agrees with run. */
 function attempt(parse: (text: string) => S1qlQuery, text: string): S1qlParseResult {
   try {
-    return { ok: true, query: parse(text) };
+    const query = parse(text);
+    assertS1qlParamBudget(query.root);
+    return { ok: true, query };
   } catch (error) {
     if (error instanceof S1qlSyntaxError) return { ok: false, error: error.data };
     throw error;

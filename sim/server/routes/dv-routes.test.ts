@@ -205,9 +205,9 @@ describe('Deep Visibility', () => {
     expect(json.data).toMatchObject({
       responseState: 'FAILED',
       responseError:
-        'Invalid S1QL query: line 1, column 1: the query has more than 32000 values; ' +
-        'split it into smaller queries',
-      responseErrorDetails: { line: 1, column: 1 },
+        'Invalid S1QL query: line 1, column 64013: the query has more than 32000 values, ' +
+        'the most one query can bind; split it into smaller queries',
+      responseErrorDetails: { line: 1, column: 64_013 },
     });
   });
 

@@ -30,6 +30,27 @@ describe('explainS1ql', () => {
     );
   });
 
+  it('leaves the case of a RegExp whose pattern sets it inline to the pattern', () => {
+    const inline = "case as the pattern's inline flags set it";
+    expect(explain('TgtProcName RegExp "(?i)powershell"')).toBe(
+      'Events where the target process name matches the regular expression ' +
+        `"(?i)powershell" (${inline}).`,
+    );
+    expect(explain('TgtProcName RegExpCIS "(?-i:Run)Once"')).toContain(`(${inline})`);
+    expect(explain('TgtProcName RegExp "(?s)a.b"')).toContain('(exact case)');
+  });
+
+  it('says any case for every case-insensitive form, which folds all of Unicode', () => {
+    for (const text of [
+      'TgtProcName ContainsCIS "ÉCOLE"',
+      'TgtProcName In Anycase ("привет")',
+      "tgt.process.name = 'ÉCOLE'",
+      'TgtProcName RegExpCIS "école"',
+    ]) {
+      expect(explain(text), text).toMatch(/\(any case\)\.$/);
+    }
+  });
+
   it('reads presence, booleans, numbers and time ranges', () => {
     expect(
       explain(

@@ -76,7 +76,11 @@ function verb(node: S1qlPredicate): string {
   const values = 'values' in node ? node.values : singleValuesOf(node);
   const hasLetters = values.some((item) => /\p{L}/u.test(item.text));
   const notes = (insensitive: boolean, missing = false): string => {
-    const caseWords = insensitive ? 'any case' : 'exact case';
+    const caseWords = setsCaseInline(node)
+      ? "case as the pattern's inline flags set it"
+      : insensitive
+        ? 'any case'
+        : 'exact case';
     const parts = [
       def.type === 'string' && hasLetters ? caseWords : '',
       missing ? 'also true when the field is missing' : '',
@@ -144,6 +148,17 @@ const TIME_WORDS = {
   '<': 'is before',
   '<=': 'is at or before',
 };
+
+const INLINE_FLAGS = /\(\?([imsU]*(?:-[imsU]*)?)[:)]/g;
+
+/**
+ * A pattern such as `(?i)cmd` or `(?-i:Run)` decides case itself, in part or in whole, so
+ * neither "any case" nor "exact case" would be true of all of it.
+ */
+function setsCaseInline(node: S1qlPredicate): boolean {
+  if (node.kind !== 'stringMatch' || node.mode !== 'regexp') return false;
+  return [...node.value.text.matchAll(INLINE_FLAGS)].some((flags) => flags[1]?.includes('i'));
+}
 
 const MATCH_WORDS = {
   contains: ['contains', 'does not contain'],

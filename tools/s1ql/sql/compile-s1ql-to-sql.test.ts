@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { S1qlComparison, S1qlQuery } from '../ast.ts';
+import type { S1qlComparison, S1qlInList, S1qlQuery } from '../ast.ts';
 import { FIELDS } from '../fields.ts';
 import { parseS1ql } from '../parse-s1ql.ts';
 import { MAX_S1QL_PREDICATES, MAX_S1QL_SQL_PARAMS } from '../s1ql-limits.ts';
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
 import { compileS1qlToSql } from './compile-s1ql-to-sql.ts';
+import { foldedColumnSql } from './folded-column-sql.ts';
 import { registerS1qlSqlFunctions } from './register-s1ql-sql-functions.ts';
 import { S1qlCompileError } from './s1ql-compile-error.ts';
 
@@ -65,14 +66,18 @@ describe('compileS1qlToSql', () => {
     });
   });
 
-  it('compiles case-insensitive matches to escaped LIKE patterns', () => {
-    const like = `LIKE ? ESCAPE '\\'`;
-    expect(compiled('TgtFilePath ContainsCIS "\\Temp\\50%_x"')).toEqual({
-      sql: `("tgt_file_path" IS NOT NULL AND "tgt_file_path" ${like})`,
-      params: ['%\\\\Temp\\\\50\\%\\_x%'],
+  it('compiles case-insensitive matches over the folded column with folded values', () => {
+    const folded = foldedColumnSql('"tgt_file_path"');
+    expect(compiled('TgtFilePath ContainsCIS "\\TEMP\\50%_Éx"')).toEqual({
+      sql: `("tgt_file_path" IS NOT NULL AND instr(${folded}, ?) > 0)`,
+      params: ['\\temp\\50%_éx'],
     });
-    expect(compiled('TgtFilePath StartsWith Anycase "C:\\"').params).toEqual(['C:\\\\%']);
-    expect(compiled('TgtFilePath EndsWithCIS ".exe"').params).toEqual(['%.exe']);
+    expect(compiled('TgtFilePath StartsWith Anycase "C:\\"')).toEqual({
+      sql: `("tgt_file_path" IS NOT NULL AND ${folded} >= ? AND ${folded} < ?)`,
+      params: ['c:\\', 'c:]'],
+    });
+    expect(compiled('TgtFilePath EndsWithCIS ".EXE"').params).toEqual([-4, '.exe']);
+    expect(compiled('TgtFilePath = "ÉCOLE"').params).toEqual(['ÉCOLE']);
   });
 
   it('compiles a case-sensitive prefix to an index range', () => {
@@ -102,9 +107,11 @@ describe('compileS1qlToSql', () => {
   });
 
   it('negates with NOT around the positive form', () => {
-    expect(compiled('SrcProcName Does Not ContainCIS "x"')).toEqual({
-      sql: 'NOT (("src_process_name" IS NOT NULL AND "src_process_name" LIKE ? ESCAPE \'\\\'))',
-      params: ['%x%'],
+    expect(compiled('SrcProcName Does Not ContainCIS "X"')).toEqual({
+      sql:
+        'NOT (("src_process_name" IS NOT NULL AND ' +
+        `instr(${foldedColumnSql('"src_process_name"')}, ?) > 0))`,
+      params: ['x'],
     });
     expect(compiled('SrcProcName Not In ("a")').sql).toBe(
       'NOT (("src_process_name" IS NOT NULL AND "src_process_name" IN (?)))',
@@ -122,10 +129,15 @@ describe('compileS1qlToSql', () => {
     );
   });
 
-  it('compiles In Anycase on a text field with NOCASE', () => {
-    expect(compiled('SrcProcName In AnyCase ("a", "B")')).toEqual({
-      sql: '("src_process_name" IS NOT NULL AND "src_process_name" COLLATE NOCASE IN (?, ?))',
-      params: ['a', 'B'],
+  it('compiles In Anycase and 2.0 = on a text field over the folded column', () => {
+    const folded = foldedColumnSql('"src_process_name"');
+    expect(compiled('SrcProcName In AnyCase ("a", "ПРИВЕТ")')).toEqual({
+      sql: `("src_process_name" IS NOT NULL AND ${folded} IN (?, ?))`,
+      params: ['a', 'привет'],
+    });
+    expect(compiled("src.process.name = 'ÉCOLE.EXE'")).toEqual({
+      sql: `${folded} IS ?`,
+      params: ['école.exe'],
     });
   });
 
@@ -192,13 +204,17 @@ describe('compileS1qlToSql', () => {
     expect(() => compileS1qlToSql(edited)).toThrow('DstPort takes a number, found "x"');
   });
 
-  it('refuses more values than SQLite can bind', () => {
+  it('refuses a tree built without the parser that binds more values than SQLite can', () => {
     // Bare one-digit numbers, so the list stays within the query length limit.
-    const values = Array.from({ length: MAX_S1QL_SQL_PARAMS + 1 }, (_, i) => `${i % 10}`);
-    const attempt = () => compiled(`DstPort In (${values.join(',')})`);
-    expect(attempt).toThrow(
-      `line 1, column 1: the query has more than ${MAX_S1QL_SQL_PARAMS} values; ` +
-        'split it into smaller queries',
+    const values = Array.from({ length: MAX_S1QL_SQL_PARAMS }, (_, i) => `${i % 10}`);
+    const parsed = query(`DstPort In (${values.join(',')})`);
+    const root = parsed.root as S1qlInList;
+    const last = root.values.at(-1);
+    if (last === undefined) throw new Error('no values');
+    const edited: S1qlQuery = { ...parsed, root: { ...root, values: [...root.values, last] } };
+    expect(() => compileS1qlToSql(edited)).toThrow(
+      `line 1, column ${last.span.column}: the query has more than ${MAX_S1QL_SQL_PARAMS} ` +
+        'values, the most one query can bind; split it into smaller queries',
     );
   });
 });
@@ -210,11 +226,11 @@ describe('compiled SQL on a real SQLite', () => {
     return `"${field.column}" ${type}`;
   });
   db.exec(`CREATE TABLE events (id INTEGER PRIMARY KEY, ${columns.join(', ')})`);
+  registerS1qlSqlFunctions(db);
   db.exec('CREATE INDEX events_type ON events (event_type COLLATE NOCASE)');
   db.exec('CREATE INDEX events_tgt_path ON events (tgt_file_path)');
-  db.exec('CREATE INDEX events_tgt_path_nocase ON events (tgt_file_path COLLATE NOCASE)');
+  db.exec(`CREATE INDEX events_tgt_path_folded ON events (${foldedColumnSql('tgt_file_path')})`);
   db.exec('CREATE INDEX events_time ON events (event_time)');
-  registerS1qlSqlFunctions(db);
 
   const plan = (text: string): string => {
     const { sql, params } = compiled(text);
@@ -239,8 +255,10 @@ describe('compiled SQL on a real SQLite', () => {
       'SEARCH events USING COVERING INDEX events_tgt_path (tgt_file_path>? AND tgt_file_path<?)',
     );
     expect(plan('TgtFilePath StartsWithCIS "c:\\users\\"')).toBe(
-      'SEARCH events USING COVERING INDEX events_tgt_path_nocase ' +
-        '(tgt_file_path>? AND tgt_file_path<?)',
+      'SEARCH events USING INDEX events_tgt_path_folded (<expr>>? AND <expr><?)',
+    );
+    expect(plan('TgtFilePath In Anycase ("C:\\X", "c:\\Y")')).toBe(
+      'SEARCH events USING INDEX events_tgt_path_folded (<expr>=?)',
     );
   });
 

@@ -11,11 +11,13 @@ import {
 import type { FieldDef } from '../fields.ts';
 import { MAX_S1QL_SQL_PARAMS } from '../s1ql-limits.ts';
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
+import { tooManyS1qlValues } from '../validate/assert-s1ql-param-budget.ts';
 import { catalogueFieldOf } from '../validate/catalogue-field-of.ts';
 import { coerceS1qlValue } from '../validate/coerce-s1ql-value.ts';
 import { compileS1qlPattern } from '../validate/compile-s1ql-pattern.ts';
 import { validateS1qlQuery } from '../validate/validate-s1ql-query.ts';
-import { escapeLikePattern } from './escape-like-pattern.ts';
+import { foldS1qlCase } from './fold-s1ql-case.ts';
+import { foldedColumnSql } from './folded-column-sql.ts';
 import { prefixUpperBound } from './prefix-upper-bound.ts';
 import { S1qlCompileError } from './s1ql-compile-error.ts';
 import { S1QL_REGEXP_FUNCTION } from './s1ql-sql-function-names.ts';
@@ -34,7 +36,6 @@ export interface CompileS1qlToSqlOptions {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
-const LIKE = `LIKE ? ESCAPE '\\'`;
 
 /**
  * Compiles a checked S1QL tree to parameterised SQLite.
@@ -45,10 +46,12 @@ const LIKE = `LIKE ? ESCAPE '\\'`;
  * match events that lack the field, exactly as `NOT Field = "x"` does.
  *
  * Case rule: on text fields `=`, `In`, Contains, StartsWith, EndsWith and RegExp are
- * case-sensitive; the CIS/Anycase forms (and 2.0's `=`, marked `caseInsensitive`) fold ASCII
- * case, as SQLite's NOCASE and LIKE do.
- * Enum fields always compare with COLLATE NOCASE, so an index on `col COLLATE NOCASE`
- * serves them.
+ * case-sensitive; the CIS/Anycase forms (and 2.0's `=`, marked `caseInsensitive`) compare the
+ * column folded by foldedColumnSql with the value folded by foldS1qlCase, so they ignore case
+ * for all of Unicode, with the same classes RegExpCIS uses; an index on foldedColumnSql of a
+ * column serves folded equality, In and StartsWithCIS on it.
+ * Enum fields always compare with COLLATE NOCASE (their values are the catalogue's, all
+ * ASCII), so an index on `col COLLATE NOCASE` serves them.
  */
 export function compileS1qlToSql(query: S1qlQuery, options: CompileS1qlToSqlOptions = {}): S1qlSql {
   validateS1qlQuery(query);
@@ -86,10 +89,11 @@ class SqlCompiler {
 
     switch (node.kind) {
       case 'comparison': {
-        bind(typed(node.value));
-        const folds = nocase !== '' || node.caseInsensitive === true ? ' COLLATE NOCASE' : '';
-        if (node.comparator === '=') return `${column} IS ?${folds}`;
-        if (node.comparator === '!=') return `${column} IS NOT ?${folds}`;
+        const folds = def.type === 'string' && node.caseInsensitive === true;
+        bind(folds ? foldS1qlCase(node.value.text) : typed(node.value));
+        const subject = folds ? foldedColumnSql(column) : column;
+        if (node.comparator === '=') return `${subject} IS ?${nocase}`;
+        if (node.comparator === '!=') return `${subject} IS NOT ?${nocase}`;
         return `(${column} IS NOT NULL AND ${column} ${node.comparator} ?)`;
       }
 
@@ -115,48 +119,41 @@ class SqlCompiler {
   }
 
   #stringMatch(node: S1qlStringMatch, column: string): string {
-    const text = node.value.text;
     const present = `${column} IS NOT NULL`;
     const bind = (...values: S1qlSqlParam[]): void => this.#bind(node, values);
 
     if (node.mode === 'regexp') {
-      const compiled = compileS1qlPattern(text, { caseInsensitive: node.caseInsensitive });
+      const { caseInsensitive } = node;
+      const compiled = compileS1qlPattern(node.value.text, { caseInsensitive });
       if (!compiled.ok) throw new S1qlSyntaxError({ reason: compiled.reason, at: node.value.span });
       bind(compiled.pattern.source, compiled.pattern.flags);
       return `${S1QL_REGEXP_FUNCTION}(${column}, ?, ?)`;
     }
 
-    if (node.caseInsensitive) {
-      const escaped = escapeLikePattern(text);
-      const pattern = {
-        contains: `%${escaped}%`,
-        startsWith: `${escaped}%`,
-        endsWith: `%${escaped}`,
-      }[node.mode];
-      bind(pattern);
-      return `(${present} AND ${column} ${LIKE})`;
-    }
-
+    // Folding keeps every character one character, so the same tests serve both cases.
+    const folds = node.caseInsensitive;
+    const subject = folds ? foldedColumnSql(column) : column;
+    const text = folds ? foldS1qlCase(node.value.text) : node.value.text;
     if (text === '') return present;
 
     switch (node.mode) {
       case 'contains':
         bind(text);
-        return `(${present} AND instr(${column}, ?) > 0)`;
+        return `(${present} AND instr(${subject}, ?) > 0)`;
 
       case 'startsWith': {
         const upper = prefixUpperBound(text);
         if (upper === undefined) {
           bind(text);
-          return `(${present} AND ${column} >= ?)`;
+          return `(${present} AND ${subject} >= ?)`;
         }
         bind(text, upper);
-        return `(${present} AND ${column} >= ? AND ${column} < ?)`;
+        return `(${present} AND ${subject} >= ? AND ${subject} < ?)`;
       }
 
       case 'endsWith':
         bind(-[...text].length, text);
-        return `(${present} AND substr(${column}, ?) = ?)`;
+        return `(${present} AND substr(${subject}, ?) = ?)`;
     }
   }
 
@@ -164,20 +161,19 @@ class SqlCompiler {
     const present = `${column} IS NOT NULL`;
     const values = node.values.map((value) => coerceS1qlValue(field, value));
 
+    const enumeration = field.def.type === 'enum';
+    const folds = node.caseInsensitive && !enumeration;
+    const subject = folds ? foldedColumnSql(column) : column;
+    const bound = values.map((value) => (folds ? foldS1qlCase(String(value)) : toParam(value)));
+    this.#bind(node, bound);
+
     if (node.match === 'exact') {
-      this.#bind(node, values.map(toParam));
       const slots = values.map(() => '?').join(', ');
-      const nocase = field.def.type === 'enum' || node.caseInsensitive ? ' COLLATE NOCASE' : '';
-      return `(${present} AND ${column}${nocase} IN (${slots}))`;
+      const nocase = enumeration ? ' COLLATE NOCASE' : '';
+      return `(${present} AND ${subject}${nocase} IN (${slots}))`;
     }
 
-    const texts = values.map(String);
-    const term = node.caseInsensitive ? `${column} ${LIKE}` : `instr(${column}, ?) > 0`;
-    const terms = texts.map(() => term);
-    const bound = node.caseInsensitive
-      ? texts.map((text) => `%${escapeLikePattern(text)}%`)
-      : texts;
-    this.#bind(node, bound);
+    const terms = values.map(() => `instr(${subject}, ?) > 0`);
     return `(${present} AND ${joinBalanced(terms, 'OR')})`;
   }
 
@@ -196,13 +192,9 @@ class SqlCompiler {
   }
 
   #bind(node: S1qlPredicate, values: readonly S1qlSqlParam[]): void {
+    // validateS1qlQuery has already refused this; kept so no edit can make SQLite refuse it.
     if (this.#params.length + values.length > MAX_S1QL_SQL_PARAMS) {
-      throw new S1qlSyntaxError({
-        reason:
-          `the query has more than ${MAX_S1QL_SQL_PARAMS} values; ` +
-          'split it into smaller queries',
-        at: node.span,
-      });
+      throw tooManyS1qlValues(node, this.#params.length);
     }
     this.#params.push(...values);
   }

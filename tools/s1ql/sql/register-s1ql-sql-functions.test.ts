@@ -36,6 +36,13 @@ describe('registerS1qlSqlFunctions', () => {
     expect(row).toEqual({ n: 100 });
   });
 
+  it('folds case for all of Unicode with s1ql_fold, passing NULL through', () => {
+    const fold = db.prepare('SELECT s1ql_fold(?) AS folded');
+    expect(fold.get('ÉCOLE.EXE')).toEqual({ folded: 'école.exe' });
+    expect(fold.get('ПРИВЕТ')).toEqual({ folded: 'привет' });
+    expect(fold.get(null)).toEqual({ folded: null });
+  });
+
   it('can be registered twice on one connection', () => {
     registerS1qlSqlFunctions(db);
     expect(regexp.get('abc', 'b', '')).toEqual({ hit: 1 });

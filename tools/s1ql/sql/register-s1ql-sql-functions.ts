@@ -1,14 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { RE2JS } from 're2js';
 import { compileBoundS1qlPattern } from '../validate/compile-s1ql-pattern.ts';
+import { foldS1qlCase } from './fold-s1ql-case.ts';
 import { S1qlCompileError } from './s1ql-compile-error.ts';
-import { S1QL_REGEXP_FUNCTION } from './s1ql-sql-function-names.ts';
+import { S1QL_FOLD_FUNCTION, S1QL_REGEXP_FUNCTION } from './s1ql-sql-function-names.ts';
 
 const CACHE_LIMIT = 256;
 
 /**
  * Registers the SQL functions compiled S1QL uses. Call once per connection before running
- * compiled queries; calling again is harmless.
+ * compiled queries, and before creating or writing a table with an index on
+ * foldedColumnSql; calling again is harmless.
  */
 export function registerS1qlSqlFunctions(db: Database.Database): void {
   const cache = new Map<string, RE2JS>();
@@ -46,4 +48,10 @@ export function registerS1qlSqlFunctions(db: Database.Database): void {
       return regexpFor(String(source), String(flags ?? '')).test(String(value)) ? 1 : 0;
     },
   );
+
+  db.function(S1QL_FOLD_FUNCTION, { deterministic: true }, (value: unknown): string | null => {
+    if (typeof value === 'string') return foldS1qlCase(value);
+    if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+    return null;
+  });
 }

@@ -11,13 +11,17 @@ import type {
 import { FIELD_GROUPS, type FieldGroup, findFieldGroup } from '../field-groups.ts';
 import { FIELDS, findField } from '../fields.ts';
 import { quotedAlternatives } from '../quoted-alternatives.ts';
-import { MAX_S1QL_NESTING, MAX_S1QL_PREDICATES, MAX_S1QL_QUERY_LENGTH } from '../s1ql-limits.ts';
-import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
 import { suggestClosest } from '../suggest-closest.ts';
+import { coverSpans } from '../syntax/cover-spans.ts';
+import { failAtToken } from '../syntax/fail-at-token.ts';
+import { parseS1qlDialect, type S1qlPredicateParser } from '../syntax/parse-s1ql-dialect.ts';
+import type { S1qlConnectives } from '../syntax/parse-s1ql-expression.ts';
+import { parseS1qlValue, type S1qlValueWording } from '../syntax/parse-s1ql-value.ts';
+import { parseS1qlValueList } from '../syntax/parse-s1ql-value-list.ts';
+import type { S1qlTokenCursor } from '../syntax/s1ql-token-cursor.ts';
 import { validateS1qlPredicate } from '../validate/validate-s1ql-query.ts';
 import { LONGEST_PHRASE, OPERATOR_PHRASES, type OperatorPhrase } from './operator-phrases.ts';
-import { createSourceLocator } from './source-locator.ts';
-import { describeToken, type S1qlToken } from './token.ts';
+import { describeToken, isKeyword, type S1qlToken } from './token.ts';
 import { tokenizeS1ql } from './tokenize-s1ql.ts';
 
 const FIELD_NAMES = FIELDS.flatMap((field) => [field.v1, ...(field.aliases ?? [])]);
@@ -27,117 +31,42 @@ const OPERATOR_SPELLINGS = [
   ...COMPARATORS,
   ...OPERATOR_PHRASES.map((phrase) => phrase.words.join(' ')),
 ];
+const CONNECTIVES: S1qlConnectives = {
+  spelling: { and: 'AND', or: 'OR', not: 'NOT' },
+  adjacentMeansAnd: false,
+};
+const VALUE_WORDING: S1qlValueWording = {
+  wanted: 'a value in double quotes',
+  expected: ['a value in double quotes'],
+};
 
 /**
  * Parses S1QL 1.0 into a checked tree. Precedence is NOT over AND over OR; keywords and field
  * names are case-insensitive. Throws S1qlSyntaxError at the first problem, syntax or type.
  */
 export function parseS1qlV1(text: string): S1qlQuery {
-  if (text.length > MAX_S1QL_QUERY_LENGTH) {
-    // Only the allowed part is scanned for lines, so the refusal costs no more than a query.
-    const locator = createSourceLocator(text.slice(0, MAX_S1QL_QUERY_LENGTH));
-    throw new S1qlSyntaxError({
-      reason:
-        `the query is ${text.length} characters long; ` +
-        `at most ${MAX_S1QL_QUERY_LENGTH} are allowed, so split it into smaller queries`,
-      at: locator.span(MAX_S1QL_QUERY_LENGTH, text.length),
-    });
-  }
-
-  const parser = new V1Parser(tokenizeS1ql(text));
-  return { dialect: 's1ql-1.0', text, root: parser.parseQuery() };
+  return parseS1qlDialect({
+    text,
+    dialect: 's1ql-1.0',
+    tokenize: tokenizeS1ql,
+    connectives: CONNECTIVES,
+    createPredicateParser: (cursor) => new V1PredicateParser(cursor),
+  });
 }
 
-class V1Parser {
-  #position = 0;
-  #depth = 0;
-  #predicates = 0;
-  readonly #tokens: readonly S1qlToken[];
+class V1PredicateParser implements S1qlPredicateParser {
+  readonly #cursor: S1qlTokenCursor;
 
-  constructor(tokens: readonly S1qlToken[]) {
-    this.#tokens = tokens;
+  constructor(cursor: S1qlTokenCursor) {
+    this.#cursor = cursor;
   }
 
-  parseQuery(): S1qlExpr {
-    const root = this.#parseOr();
-
-    const next = this.#peek();
-    if (next.kind === 'rparen') fail('found ")" without a matching "("', next);
-    if (next.kind !== 'end') {
-      fail(`expected AND, OR or end of query, found ${describeToken(next)}`, next, [
-        'AND',
-        'OR',
-        'end of query',
-      ]);
-    }
-    return root;
-  }
-
-  #parseOr(): S1qlExpr {
-    const operands = [this.#parseAnd()];
-    while (isWord(this.#peek(), 'or')) {
-      this.#advance();
-      operands.push(this.#parseAnd());
-    }
-    return chain('or', operands);
-  }
-
-  #parseAnd(): S1qlExpr {
-    const operands = [this.#parseUnary()];
-    while (isWord(this.#peek(), 'and')) {
-      this.#advance();
-      operands.push(this.#parseUnary());
-    }
-    return chain('and', operands);
-  }
-
-  #parseUnary(): S1qlExpr {
-    const token = this.#peek();
-    if (!isWord(token, 'not')) return this.#parsePrimary();
-
-    this.#advance();
-    this.#enter(token);
-    const operand = this.#parseUnary();
-    this.#depth -= 1;
-    return { kind: 'not', operand, span: cover(token.span, operand.span) };
-  }
-
-  #parsePrimary(): S1qlExpr {
-    const open = this.#peek();
-    if (open.kind !== 'lparen') return this.#parsePredicate();
-
-    this.#advance();
-    this.#enter(open);
-    const inner = this.#parseOr();
-    this.#depth -= 1;
-
-    const close = this.#peek();
-    if (close.kind !== 'rparen') {
-      const where = `line ${open.span.line}, column ${open.span.column}`;
-      fail(
-        `expected AND, OR or ")" to close the "(" at ${where}, found ${describeToken(close)}`,
-        close,
-        ['AND', 'OR', ')'],
-      );
-    }
-    this.#advance();
-    return { ...inner, span: cover(open.span, close.span), parenthesized: true };
-  }
-
-  #parsePredicate(): S1qlExpr {
-    const token = this.#peek();
-    if (token.kind !== 'word' || isWord(token, 'and') || isWord(token, 'or')) {
-      fail(`expected a field name, "(" or NOT, found ${describeToken(token)}`, token, [
-        'field name',
-        '(',
-        'NOT',
-      ]);
-    }
+  parse(token: S1qlToken): S1qlExpr {
     const def = findField(token.raw);
     const group = def === undefined ? findFieldGroup(token.raw) : undefined;
-    this.#count(token, group?.members.length ?? 1);
+    this.#cursor.countConditions(token, group?.members.length ?? 1);
     if (group !== undefined) {
-      this.#advance();
+      this.#cursor.advance();
       return this.#expandGroup(group, token);
     }
     if (def === undefined) {
@@ -146,27 +75,16 @@ class V1Parser {
       const near = suggestClosest(wrote, GROUP_NAMES, { limit: 1, maxDistance: 2 });
       const fields = suggestClosest(wrote, FIELD_NAMES, { limit: 3, preferContaining: true });
       const close = [...near, ...fields].slice(0, 3);
-      fail(
+      failAtToken(
         `unknown field "${token.raw}"; did you mean ${quotedAlternatives(close)}?`,
         token,
         close,
       );
     }
-    this.#advance();
+    this.#cursor.advance();
     const predicate = this.#parseCondition({ name: token.raw, def, span: token.span });
     validateS1qlPredicate(predicate);
     return predicate;
-  }
-
-  #count(token: S1qlToken, conditions: number): void {
-    this.#predicates += conditions;
-    if (this.#predicates > MAX_S1QL_PREDICATES) {
-      fail(
-        `the query has more than ${MAX_S1QL_PREDICATES} conditions; ` +
-          'split it into smaller queries',
-        token,
-      );
-    }
   }
 
   /** One condition on `CmdLine`, `Hash`... becomes the same condition on each member. */
@@ -184,14 +102,14 @@ class V1Parser {
   }
 
   #parseCondition(field: S1qlFieldRef): S1qlPredicate {
-    const token = this.#peek();
+    const token = this.#cursor.peek();
     if (token.kind === 'comparator') {
       const comparator = COMPARATORS.find((candidate) => candidate === token.raw);
-      if (comparator === undefined) fail(`unknown comparator "${token.raw}"`, token);
-      this.#advance();
+      if (comparator === undefined) failAtToken(`unknown comparator "${token.raw}"`, token);
+      this.#cursor.advance();
       const operator = { written: token.raw, span: token.span };
       const value = this.#parseValue(token.raw);
-      const span = cover(field.span, value.span);
+      const span = coverSpans(field.span, value.span);
       return { kind: 'comparison', field, operator, comparator, value, span };
     }
 
@@ -202,31 +120,31 @@ class V1Parser {
     switch (meaning.kind) {
       case 'stringMatch': {
         const value = this.#parseValue(operator.written);
-        return { ...meaning, ...base, value, span: cover(field.span, value.span) };
+        return { ...meaning, ...base, value, span: coverSpans(field.span, value.span) };
       }
       case 'inList': {
         const { values, close } = this.#parseList(operator.written);
-        return { ...meaning, ...base, values, span: cover(field.span, close) };
+        return { ...meaning, ...base, values, span: coverSpans(field.span, close) };
       }
       case 'between': {
         const low = this.#parseValue(operator.written);
-        const and = this.#peek();
-        if (!isWord(and, 'and')) {
-          fail(
+        const and = this.#cursor.peek();
+        if (!isKeyword(and, 'and')) {
+          failAtToken(
             `expected AND between the two values of "${operator.written}", ` +
               `found ${describeToken(and)}`,
             and,
             ['AND'],
           );
         }
-        this.#advance();
+        this.#cursor.advance();
         const high = this.#parseValue(and.raw);
-        return { kind: 'between', ...base, low, high, span: cover(field.span, high.span) };
+        return { kind: 'between', ...base, low, high, span: coverSpans(field.span, high.span) };
       }
       case 'exists':
       case 'isEmpty':
       case 'isBoolean':
-        return { ...meaning, ...base, span: cover(field.span, operator.span) };
+        return { ...meaning, ...base, span: coverSpans(field.span, operator.span) };
     }
   }
 
@@ -234,15 +152,15 @@ class V1Parser {
   #parseOperatorWords(field: S1qlFieldRef): { phrase: OperatorPhrase; operator: S1qlOperatorRef } {
     const words: S1qlToken[] = [];
     for (let i = 0; i < LONGEST_PHRASE; i += 1) {
-      const token = this.#tokens[this.#position + i];
+      const token = this.#cursor.ahead(i);
       if (token?.kind !== 'word') break;
       words.push(token);
     }
 
     const first = words[0];
     if (first === undefined) {
-      const found = this.#peek();
-      fail(
+      const found = this.#cursor.peek();
+      failAtToken(
         `expected an operator after "${field.name}" (such as =, Contains, In or Exists), ` +
           `found ${describeToken(found)}`,
         found,
@@ -271,10 +189,10 @@ class V1Parser {
     if (best === undefined) this.#failOperator(field, words, matched);
 
     const used = words.slice(0, best.words.length);
-    this.#position += used.length;
+    this.#cursor.skip(used.length);
     const last = used.at(-1) ?? first;
     const written = used.map((word) => word.raw).join(' ');
-    return { phrase: best, operator: { written, span: cover(first.span, last.span) } };
+    return { phrase: best, operator: { written, span: coverSpans(first.span, last.span) } };
   }
 
   #failOperator(
@@ -304,11 +222,15 @@ class V1Parser {
         close.length > 0
           ? `did you mean ${quotedAlternatives(close)}?`
           : 'expected an operator such as =, Contains, In or Exists';
-      const at = first ?? this.#peek();
-      fail(`unknown operator "${wrote}" after "${field.name}"; ${hint}`, at, OPERATOR_SPELLINGS);
+      const at = first ?? this.#cursor.peek();
+      failAtToken(
+        `unknown operator "${wrote}" after "${field.name}"; ${hint}`,
+        at,
+        OPERATOR_SPELLINGS,
+      );
     }
 
-    const found = this.#tokens[this.#position + known] ?? this.#peek();
+    const found = this.#cursor.ahead(known) ?? this.#cursor.peek();
     const after = words
       .slice(0, known)
       .map((word) => word.raw)
@@ -317,7 +239,7 @@ class V1Parser {
     const hint =
       first.raw.toLowerCase() === 'not' ? '; to exclude a substring write Does Not Contain' : '';
     const wanted = quotedAlternatives(options);
-    fail(
+    failAtToken(
       `expected ${wanted} after "${after}", found ${describeToken(found)}${hint}`,
       found,
       options,
@@ -325,63 +247,11 @@ class V1Parser {
   }
 
   #parseValue(after: string): S1qlValue {
-    const token = this.#peek();
-    const bareBoolean = token.kind === 'word' && /^(true|false)$/i.test(token.raw);
-    if (token.kind !== 'string' && token.kind !== 'number' && !bareBoolean) {
-      fail(
-        `expected a value in double quotes after "${after}", found ${describeToken(token)}`,
-        token,
-        ['a value in double quotes'],
-      );
-    }
-    this.#advance();
-    return { text: token.value, quoted: token.kind === 'string', span: token.span };
+    return parseS1qlValue(this.#cursor, after, VALUE_WORDING);
   }
 
   #parseList(after: string): { values: S1qlValue[]; close: S1qlSpan } {
-    const open = this.#peek();
-    if (open.kind !== 'lparen') {
-      fail(`expected "(" after "${after}", found ${describeToken(open)}`, open, ['(']);
-    }
-    this.#advance();
-
-    const first = this.#peek();
-    if (first.kind === 'rparen') {
-      fail(`the list after "${after}" is empty; give at least one value`, first, [
-        'a value in double quotes',
-      ]);
-    }
-
-    const values: S1qlValue[] = [];
-    for (;;) {
-      values.push(this.#parseValue(values.length === 0 ? '(' : ','));
-
-      const separator = this.#peek();
-      this.#advance();
-      if (separator.kind === 'rparen') return { values, close: separator.span };
-      if (separator.kind !== 'comma') {
-        fail(
-          `expected "," or ")" in the list after "${after}", found ${describeToken(separator)}`,
-          separator,
-          [',', ')'],
-        );
-      }
-    }
-  }
-
-  #enter(token: S1qlToken): void {
-    this.#depth += 1;
-    if (this.#depth > MAX_S1QL_NESTING) {
-      fail(`the query nests parentheses or NOT more than ${MAX_S1QL_NESTING} levels deep`, token);
-    }
-  }
-
-  #peek(): S1qlToken {
-    return this.#tokens[this.#position] ?? endToken(this.#tokens);
-  }
-
-  #advance(): void {
-    if (this.#position < this.#tokens.length - 1) this.#position += 1;
+    return parseS1qlValueList(this.#cursor, after, VALUE_WORDING);
   }
 }
 
@@ -412,30 +282,4 @@ function isNegativeCondition(predicate: S1qlPredicate): boolean {
     default:
       return false;
   }
-}
-
-function fail(reason: string, token: S1qlToken, expected?: readonly string[]): never {
-  throw new S1qlSyntaxError({ reason, at: token.span, ...(expected ? { expected } : {}) });
-}
-
-function isWord(token: S1qlToken, keyword: string): boolean {
-  return token.kind === 'word' && token.raw.toLowerCase() === keyword;
-}
-
-function cover(from: S1qlSpan, to: S1qlSpan): S1qlSpan {
-  return { start: from.start, end: to.end, line: from.line, column: from.column };
-}
-
-function chain(kind: 'and' | 'or', operands: S1qlExpr[]): S1qlExpr {
-  const first = operands[0];
-  const last = operands.at(-1);
-  if (first === undefined || last === undefined) throw new Error('a chain needs an operand');
-  if (operands.length === 1) return first;
-  return { kind, operands, span: cover(first.span, last.span) };
-}
-
-function endToken(tokens: readonly S1qlToken[]): S1qlToken {
-  const end = tokens.at(-1);
-  if (end === undefined) throw new Error('the tokenizer always ends with an end token');
-  return end;
 }

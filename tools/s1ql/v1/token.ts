@@ -42,3 +42,8 @@ export function describeToken(token: S1qlToken): string {
       return `"${token.raw}"`;
   }
 }
+
+/** Whether the token is the keyword, which both dialects read in any case. */
+export function isKeyword(token: S1qlToken, keyword: string): boolean {
+  return token.kind === 'word' && token.raw.toLowerCase() === keyword;
+}

@@ -1,7 +1,8 @@
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
+import { S1qlTokenWriter } from '../syntax/s1ql-token-writer.ts';
 import { OPERATOR_FIRST_WORDS } from './operator-phrases.ts';
-import { createSourceLocator, type SourceLocator } from './source-locator.ts';
-import type { S1qlToken, S1qlTokenKind } from './token.ts';
+import type { SourceLocator } from './source-locator.ts';
+import type { S1qlToken } from './token.ts';
 
 const WHITESPACE = /\s/;
 const WORD_START = /[A-Za-z_]/;
@@ -24,58 +25,50 @@ const CONTINUATION_WORDS = new Set(
  * quote only when ending the string there would leave text no query could continue with.
  */
 export function tokenizeS1ql(text: string): S1qlToken[] {
-  const locator = createSourceLocator(text);
-  const tokens: S1qlToken[] = [];
-  let offset = 0;
+  const writer = new S1qlTokenWriter(text);
+  const { locator } = writer;
 
-  const push = (kind: S1qlTokenKind, end: number, value?: string): void => {
-    const raw = text.slice(offset, end);
-    tokens.push({ kind, raw, value: value ?? raw, span: locator.span(offset, end) });
-    offset = end;
-  };
-
-  while (offset < text.length) {
-    const char = text[offset] ?? '';
-    const next = text[offset + 1] ?? '';
+  while (writer.offset < text.length) {
+    const char = text[writer.offset] ?? '';
+    const next = text[writer.offset + 1] ?? '';
 
     if (WHITESPACE.test(char)) {
-      offset += 1;
+      writer.offset += 1;
     } else if (char === '(') {
-      push('lparen', offset + 1);
+      writer.push('lparen', writer.offset + 1);
     } else if (char === ')') {
-      push('rparen', offset + 1);
+      writer.push('rparen', writer.offset + 1);
     } else if (char === ',') {
-      push('comma', offset + 1);
+      writer.push('comma', writer.offset + 1);
     } else if (char === '"') {
-      const { end, value } = readString(text, offset, locator);
-      push('string', end, value);
+      const { end, value } = readString(text, writer.offset, locator);
+      writer.push('string', end, value);
     } else if (char === '=' || char === '!' || char === '<' || char === '>') {
-      push('comparator', offset + readComparator(text, offset, locator));
+      writer.push('comparator', writer.offset + readComparator(text, writer.offset, locator));
     } else if (/[0-9]/.test(char) || (char === '-' && /[0-9]/.test(next))) {
-      BARE_VALUE.lastIndex = offset;
+      BARE_VALUE.lastIndex = writer.offset;
       const raw = BARE_VALUE.exec(text)?.[0] ?? char;
       if (!NUMBER.test(raw)) {
         throw new S1qlSyntaxError({
           reason: `the value ${raw} must be in double quotes ("${raw}")`,
-          at: locator.span(offset, offset + raw.length),
+          at: locator.span(writer.offset, writer.offset + raw.length),
         });
       }
-      push('number', offset + raw.length);
+      writer.push('number', writer.offset + raw.length);
     } else if (WORD_START.test(char)) {
-      let end = offset + 1;
+      let end = writer.offset + 1;
       while (end < text.length && WORD_PART.test(text[end] ?? '')) end += 1;
-      push('word', end);
+      writer.push('word', end);
     } else {
-      const found = String.fromCodePoint(text.codePointAt(offset) ?? 0);
+      const found = String.fromCodePoint(text.codePointAt(writer.offset) ?? 0);
       throw new S1qlSyntaxError({
         reason: unexpectedCharacterReason(found),
-        at: locator.span(offset, offset + found.length),
+        at: locator.span(writer.offset, writer.offset + found.length),
       });
     }
   }
 
-  tokens.push({ kind: 'end', raw: '', value: '', span: locator.span(text.length, text.length) });
-  return tokens;
+  return writer.finish();
 }
 
 function readString(

@@ -1,6 +1,7 @@
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
-import { createSourceLocator, type SourceLocator } from '../v1/source-locator.ts';
-import type { S1qlToken, S1qlTokenKind } from '../v1/token.ts';
+import { S1qlTokenWriter } from '../syntax/s1ql-token-writer.ts';
+import type { SourceLocator } from '../v1/source-locator.ts';
+import type { S1qlToken } from '../v1/token.ts';
 
 const WHITESPACE = /\s/;
 const WORD = /[A-Za-z_][A-Za-z0-9_.]*(:[A-Za-z]+)?/y;
@@ -18,52 +19,46 @@ const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", '"': '
  * `//` starts a comment to the end of the line.
  */
 export function tokenizeS1qlV2(text: string): S1qlToken[] {
-  const locator = createSourceLocator(text);
-  const tokens: S1qlToken[] = [];
-  let offset = 0;
-  const push = (kind: S1qlTokenKind, end: number, value?: string): void => {
-    const raw = text.slice(offset, end);
-    tokens.push({ kind, raw, value: value ?? raw, span: locator.span(offset, end) });
-    offset = end;
-  };
+  const writer = new S1qlTokenWriter(text);
+  const { locator } = writer;
   const fail = (reason: string, length = 1): never => {
-    throw new S1qlSyntaxError({ reason, at: locator.span(offset, offset + length) });
+    throw new S1qlSyntaxError({ reason, at: locator.span(writer.offset, writer.offset + length) });
   };
 
-  while (offset < text.length) {
-    const char = text[offset] ?? '';
-    const next = text[offset + 1] ?? '';
+  while (writer.offset < text.length) {
+    const char = text[writer.offset] ?? '';
+    const next = text[writer.offset + 1] ?? '';
 
     if (WHITESPACE.test(char)) {
-      offset += 1;
+      writer.offset += 1;
     } else if (char === '/' && next === '/') {
-      const newline = text.indexOf('\n', offset);
-      offset = newline === -1 ? text.length : newline + 1;
+      const newline = text.indexOf('\n', writer.offset);
+      writer.offset = newline === -1 ? text.length : newline + 1;
     } else if (char === '(' || char === ')' || char === ',' || char === '*') {
       const kinds = { '(': 'lparen', ')': 'rparen', ',': 'comma', '*': 'star' } as const;
-      push(kinds[char], offset + 1);
+      writer.push(kinds[char], writer.offset + 1);
     } else if (char === "'" || char === '"') {
-      const { end, value } = readString(text, offset, locator);
-      push('string', end, value);
+      const { end, value } = readString(text, writer.offset, locator);
+      writer.push('string', end, value);
     } else if (char === '!' && next !== '=') {
-      push('bang', offset + 1);
+      writer.push('bang', writer.offset + 1);
     } else if ('=!<>'.includes(char)) {
-      push('comparator', offset + readComparator(text, offset, locator));
+      writer.push('comparator', writer.offset + readComparator(text, writer.offset, locator));
     } else if (/[0-9]/.test(char) || (char === '-' && /[0-9]/.test(next))) {
-      BARE_VALUE.lastIndex = offset;
+      BARE_VALUE.lastIndex = writer.offset;
       const raw = BARE_VALUE.exec(text)?.[0] ?? char;
       if (!NUMBER.test(raw)) fail(`the value ${raw} must be in quotes ('${raw}')`, raw.length);
-      push('number', offset + raw.length);
+      writer.push('number', writer.offset + raw.length);
     } else if (/[A-Za-z_]/.test(char)) {
-      WORD.lastIndex = offset;
-      push('word', offset + (WORD.exec(text)?.[0].length ?? 1));
+      WORD.lastIndex = writer.offset;
+      writer.push('word', writer.offset + (WORD.exec(text)?.[0].length ?? 1));
     } else if (char === '|') {
       fail(
         'PowerQuery commands after "|" are not supported here; give only the filter part ' +
           'of the query',
       );
     } else {
-      const found = String.fromCodePoint(text.codePointAt(offset) ?? 0);
+      const found = String.fromCodePoint(text.codePointAt(writer.offset) ?? 0);
       const hint = TYPOGRAPHIC_QUOTES.has(found)
         ? '; put values in straight quotes (\' or ")'
         : found === '&'
@@ -73,8 +68,7 @@ export function tokenizeS1qlV2(text: string): S1qlToken[] {
     }
   }
 
-  tokens.push({ kind: 'end', raw: '', value: '', span: locator.span(text.length, text.length) });
-  return tokens;
+  return writer.finish();
 }
 
 function readString(

@@ -9,6 +9,7 @@ import {
 import type { FieldType } from '../fields.ts';
 import { MAX_S1QL_PREDICATES } from '../s1ql-limits.ts';
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
+import { assertS1qlParamBudget } from './assert-s1ql-param-budget.ts';
 import { catalogueFieldOf } from './catalogue-field-of.ts';
 import { coerceS1qlValue } from './coerce-s1ql-value.ts';
 import { compileS1qlPattern } from './compile-s1ql-pattern.ts';
@@ -44,12 +45,14 @@ const FIELD_KIND: Record<FieldType, string> = {
 };
 
 /**
- * Checks every predicate of a tree and that there are not too many of them (trees can be
- * built without the parser); throws S1qlSyntaxError at the first problem.
+ * Checks every predicate of a tree, that there are not too many of them and that it binds
+ * no more values than SQLite can (trees can be built without the parser); throws
+ * S1qlSyntaxError at the first problem.
  */
 export function validateS1qlQuery(query: S1qlQuery): void {
   const seen = { predicates: 0 };
   validateExpr(query.root, seen, { dialect: query.dialect });
+  assertS1qlParamBudget(query.root);
 }
 
 function validateExpr(
