@@ -62,6 +62,7 @@ export function createHuntRuntime({
     ...(policySource === undefined ? {} : { policySource }),
     clock,
     logger,
+    consoleUrl,
   });
 
   return createHuntService({

@@ -39,7 +39,13 @@ export {
   type HuntRunResult,
 } from './run/hunt-runner.ts';
 export { HuntSummary, summariseHunt } from './run/summarise-hunt.ts';
-export { extractTimeRange, HuntWindow } from './translate/extract-time-range.ts';
+export {
+  extractTimeRange,
+  HuntWindow,
+  MAX_HUNT_LOOKBACK_YEARS,
+  type TimeRangeMatch,
+  type TimeRangeRefusal,
+} from './translate/extract-time-range.ts';
 export { HuntIntent } from './translate/hunt-intent.ts';
 export { createAiSdkHuntModel, type HuntModel } from './translate/hunt-model.ts';
 export type { HuntTranslation, HuntTranslator } from './translate/hunt-translation.ts';

@@ -3,6 +3,14 @@ import { z } from 'zod';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const YEAR = 365 * DAY;
+
+/**
+ * The furthest back a hunt may reach, whatever unit the question uses. Deep Visibility keeps
+ * telemetry for far less, so a longer window only hides a typo ("last 9999 weeks").
+ */
+export const MAX_HUNT_LOOKBACK_YEARS = 5;
+export const MAX_HUNT_LOOKBACK_MS = MAX_HUNT_LOOKBACK_YEARS * YEAR;
 
 /** The span a hunt searches, in epoch milliseconds, with the words it came from. */
 export const HuntWindow = z.strictObject({
@@ -39,6 +47,8 @@ const UNITS: [RegExp, number][] = [
   [/^(h|hrs?|hours?)$/, HOUR],
   [/^(d|days?)$/, DAY],
   [/^(w|wks?|weeks?)$/, 7 * DAY],
+  [/^(months?)$/, 30 * DAY],
+  [/^(y|yrs?|years?)$/, YEAR],
 ];
 
 function unitMs(word: string): number | undefined {
@@ -64,8 +74,16 @@ function startOfWeek(ms: number): number {
 }
 
 export interface TimeRangeMatch {
+  readonly kind: 'window';
   readonly window: HuntWindow;
   /** The words that said it, so the rest of the question can be read without them. */
+  readonly matched: string;
+}
+
+/** A range the question names but no hunt should search, and why. */
+export interface TimeRangeRefusal {
+  readonly kind: 'refused';
+  readonly reason: string;
   readonly matched: string;
 }
 
@@ -73,28 +91,66 @@ const RELATIVE = new RegExp(
   [
     '\\b(?:in\\s+|over\\s+|during\\s+|within\\s+)?(?:the\\s+)?(?:last|p' +
       'ast|previous)\\s+(\\d{1,4}|[a-z-]+)?\\s*(m|mins?|minutes?|h|hrs' +
-      '?|hours?|d|days?|w|wks?|weeks?)\\b',
+      '?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\\b',
   ].join('|'),
   'i',
 );
-const COMPACT = /\b(?:last|past)\s+(\d{1,4})(m|h|d|w)\b/i;
+const COMPACT = /\b(?:last|past)\s+(\d{1,4})(m|h|d|w|y)\b/i;
 const ISO_DAY = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?/;
 const BETWEEN = new RegExp(`\\bbetween\\s+(${ISO_DAY.source})\\s+and\\s+(${ISO_DAY.source})`, 'i');
 const SINCE_DATE = new RegExp(`\\bsince\\s+(${ISO_DAY.source})`, 'i');
 
+/** UTC epoch ms of an ISO day or time, or undefined for one the calendar has no room for. */
 function parseDay(text: string): number | undefined {
   const iso = text.includes('T') || text.includes(' ') ? text.replace(' ', 'T') : `${text}T00:00Z`;
   const withZone = /Z$|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`;
   const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (Number.isNaN(ms)) return undefined;
+
+  // Date.parse rolls 2025-02-30 over to 2025-03-02 and 24:00 to the next day; refuse instead.
+  const [year, month, day, hour = 0, minute = 0] = (text.match(/\d+/g) ?? []).map(Number);
+  const exact = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 0, hour, minute));
+  const fits =
+    exact.getUTCFullYear() === year &&
+    exact.getUTCMonth() + 1 === month &&
+    exact.getUTCDate() === day &&
+    exact.getUTCHours() === hour &&
+    exact.getUTCMinutes() === minute;
+  return fits ? ms : undefined;
 }
 
 /**
  * Finds the time range a question names, relative to `now`: "last 2 hours", "past day",
- * "last 24h", "today", "yesterday", "since yesterday", "this week", "last week", "since
- * 2025-05-01", "between 2025-05-01 and 2025-05-03". Days and weeks are UTC.
+ * "last 24h", "last 3 months", "today", "yesterday", "since yesterday", "this week", "last
+ * week", "since 2025-05-01", "between 2025-05-01 and 2025-05-03". Days and weeks are UTC.
+ * A range that is empty, reaches back more than MAX_HUNT_LOOKBACK_YEARS or names a date
+ * the calendar does not have is refused, with the reason, rather than searched or guessed.
  */
-export function extractTimeRange(text: string, now: number): TimeRangeMatch | undefined {
+export function extractTimeRange(
+  text: string,
+  now: number,
+): TimeRangeMatch | TimeRangeRefusal | undefined {
+  const found = findTimeRange(text, now);
+  if (found === undefined || found.kind === 'refused') return found;
+
+  const { fromMs, toMs, label } = found.window;
+  const refuse = (reason: string): TimeRangeRefusal => ({
+    kind: 'refused',
+    reason,
+    matched: found.matched,
+  });
+  if (toMs <= fromMs)
+    return refuse(`"${label}" is an empty time range; name a span that ends after it starts`);
+  if (fromMs < now - MAX_HUNT_LOOKBACK_MS) {
+    return refuse(
+      `"${label}" reaches back further than a hunt may search, at most ` +
+        `${MAX_HUNT_LOOKBACK_YEARS} years; name a shorter or more recent range`,
+    );
+  }
+  return found;
+}
+
+function findTimeRange(text: string, now: number): TimeRangeMatch | TimeRangeRefusal | undefined {
   const compact = COMPACT.exec(text);
   if (compact !== null) {
     const unit = unitMs(compact[2]?.toLowerCase() ?? '');
@@ -104,22 +160,25 @@ export function extractTimeRange(text: string, now: number): TimeRangeMatch | un
 
   const between = BETWEEN.exec(text);
   if (between !== null) {
-    const from = parseDay(between[1] ?? '');
+    const fromDay = between[1] ?? '';
+    const from = parseDay(fromDay);
     const toDay = between[2] ?? '';
     const to = parseDay(toDay);
-    if (from !== undefined && to !== undefined) {
-      // A bare end date means the whole of that day.
-      const end = /^\d{4}-\d{2}-\d{2}$/.test(toDay) ? to + DAY - 1 : to;
-      return { matched: between[0], window: { fromMs: from, toMs: end, label: between[0] } };
-    }
+    if (from === undefined) return impossibleDate(between[0], fromDay);
+    if (to === undefined) return impossibleDate(between[0], toDay);
+    // A bare end date means the whole of that day.
+    const end = /^\d{4}-\d{2}-\d{2}$/.test(toDay) ? to + DAY - 1 : to;
+    const window = { fromMs: from, toMs: end, label: between[0] };
+    return { kind: 'window', matched: between[0], window };
   }
 
   const sinceDate = SINCE_DATE.exec(text);
   if (sinceDate !== null) {
-    const from = parseDay(sinceDate[1] ?? '');
-    if (from !== undefined) {
-      return { matched: sinceDate[0], window: { fromMs: from, toMs: now, label: sinceDate[0] } };
-    }
+    const day = sinceDate[1] ?? '';
+    const from = parseDay(day);
+    if (from === undefined) return impossibleDate(sinceDate[0], day);
+    const window = { fromMs: from, toMs: now, label: sinceDate[0] };
+    return { kind: 'window', matched: sinceDate[0], window };
   }
 
   const rel = RELATIVE.exec(text);
@@ -142,7 +201,8 @@ export function extractTimeRange(text: string, now: number): TimeRangeMatch | un
     const match = pattern.exec(text);
     if (match === null) continue;
     const [fromMs, toMs] = range();
-    return { matched: match[0], window: { fromMs, toMs, label: match[0].trim().toLowerCase() } };
+    const label = match[0].trim().toLowerCase();
+    return { kind: 'window', matched: match[0], window: { fromMs, toMs, label } };
   }
 
   return undefined;
@@ -159,5 +219,13 @@ function relative(matched: string, amount: number, unit: number, now: number): T
     .replace(/^(in|over|during|within)\s+/i, '')
     .replace(/^the\s+/i, '')
     .toLowerCase();
-  return { matched, window: { fromMs: now - amount * unit, toMs: now, label } };
+  return { kind: 'window', matched, window: { fromMs: now - amount * unit, toMs: now, label } };
+}
+
+function impossibleDate(matched: string, day: string): TimeRangeRefusal {
+  return {
+    kind: 'refused',
+    matched,
+    reason: `"${day}" is not a date on the calendar; write a real day as YYYY-MM-DD`,
+  };
 }

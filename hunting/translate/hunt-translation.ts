@@ -45,3 +45,8 @@ export const ASKING_TIPS: readonly string[] = [
     'a hash, an IP, a port, a domain, a path, a registry key, a user or a host',
   'e.g. "processes started by an Office application with an encoded command this week"',
 ];
+
+export const TIME_RANGE_TIPS: readonly string[] = [
+  'name a recent span, e.g. "in the last 2 hours", "since yesterday", "last 30 days" or ' +
+    '"between 2025-05-01 and 2025-05-03"',
+];

@@ -77,6 +77,18 @@ describe('the offline translator', () => {
     expect(window('logons')).toBeUndefined();
   });
 
+  it('refuses a window it will not search, saying the limit and how to ask', () => {
+    expect(translateOffline({ text: 'logons in the last 100 years', now: NOW })).toMatchObject({
+      kind: 'refusal',
+      reason: expect.stringContaining('at most 5 years'),
+      suggestions: [expect.stringContaining('last 2 hours')],
+    });
+    expect(translateOffline({ text: 'logons since 2025-02-30', now: NOW })).toMatchObject({
+      kind: 'refusal',
+      reason: expect.stringContaining('"2025-02-30" is not a date on the calendar'),
+    });
+  });
+
   it('refuses containment and judgements, saying how to ask', () => {
     const isolate = translateOffline({ text: 'isolate every endpoint', now: NOW });
     expect(isolate).toMatchObject({ kind: 'refusal' });

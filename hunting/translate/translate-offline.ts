@@ -8,6 +8,7 @@ import {
   type HuntRefusal,
   type HuntTranslation,
   type HuntTranslator,
+  TIME_RANGE_TIPS,
   type TranslateRequest,
 } from './hunt-translation.ts';
 
@@ -41,6 +42,7 @@ export function translateOffline({ text, now }: TranslateRequest): HuntTranslati
   }
 
   const time = extractTimeRange(question, now);
+  if (time?.kind === 'refused') return refuse(time.reason, TIME_RANGE_TIPS);
   const rest = time === undefined ? question : question.replace(time.matched, ' ');
   const intent = detectIntent(rest);
   const entities = extractEntities(rest);

@@ -28,6 +28,29 @@ async function translatorAnswering(answers: string[]) {
 const NOW = Date.parse('2025-05-12T09:00:00Z');
 
 describe('the model-backed translator', () => {
+  it('refuses an empty window before asking the model', async () => {
+    let asked = 0;
+    server = await startFakeOpenAIServer({
+      playbookFor: () => () => {
+        asked += 1;
+        return answer('EventType = "Login"');
+      },
+    });
+    const registry = createModelRegistry({
+      agentModels: { hunting: `openai-compatible:${server.baseURL}#hunter-7b` },
+    });
+    const translator = huntTranslatorFromRegistry({ registry, maxRepairs: 3 });
+
+    const result = await translator.translate({ text: 'logons in the last 0 hours', now: NOW });
+
+    expect(result).toMatchObject({
+      kind: 'refusal',
+      reason: '"last 0 hours" is an empty time range; name a span that ends after it starts',
+      repairs: 0,
+    });
+    expect(asked).toBe(0);
+  });
+
   it('sends an invalid query back with the engine error and accepts the repair', async () => {
     const translator = await translatorAnswering([
       'EventTyp = "Process Creation" AND TgtProcName = "powershell.exe"',

@@ -4,7 +4,7 @@ import { checkQueryText } from '../query/checked-query.ts';
 import { extractTimeRange } from './extract-time-range.ts';
 import { detectIntent } from './hunt-intent.ts';
 import type { HuntModel, HuntModelMessage } from './hunt-model.ts';
-import type { HuntTranslation, HuntTranslator } from './hunt-translation.ts';
+import { type HuntTranslation, type HuntTranslator, TIME_RANGE_TIPS } from './hunt-translation.ts';
 
 const DEFAULT_MAX_REPAIRS = 3;
 const REFUSAL = /^\s*REFUSE:\s*(.+)$/is;
@@ -63,6 +63,12 @@ export function createModelTranslator({
   return {
     id: model.id,
     async translate({ text, now, signal }) {
+      // A window no hunt may search is refused before the model is asked anything.
+      const time = extractTimeRange(text, now);
+      if (time?.kind === 'refused') {
+        return { kind: 'refusal', reason: time.reason, suggestions: TIME_RANGE_TIPS, repairs: 0 };
+      }
+
       const messages: HuntModelMessage[] = [{ role: 'user', content: text }];
       let lastError = '';
 
@@ -81,7 +87,6 @@ export function createModelTranslator({
         const candidate = queryOf(answer);
         const checked = checkQueryText(candidate);
         if (checked.ok) {
-          const time = extractTimeRange(text, now);
           const translation: HuntTranslation = {
             kind: 'query',
             checked: checked.checked,
