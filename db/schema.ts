@@ -70,6 +70,10 @@ export const heldActions = sqliteTable(
     reason: text('reason').notNull(),
     decisionJson: text('decision_json').notNull(),
     previewJson: text('preview_json').notNull(),
+    /** The case facts policy decided on; an edit is decided again on them. Null before 0007. */
+    factsJson: text('facts_json'),
+    /** Origin of the console the agents asked on; the action runs there or not at all. */
+    consoleUrl: text('console_url'),
     approvalsRequired: integer('approvals_required').notNull(),
     status: text('status').notNull(),
     /** Execution result digest, verification or error; null until it ran. */

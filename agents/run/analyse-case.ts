@@ -37,6 +37,7 @@ import { proposeContainment } from './propose-containment.ts';
 import { renderCaseNote } from './render-case-note.ts';
 import type { RunFailure } from './run-failure.ts';
 import { RunStep } from './run-step.ts';
+import { triageCaseFacts } from './triage-case-facts.ts';
 
 export interface RunBudget extends ModelBudget {
   /** Model steps the supervisor may take. */
@@ -481,19 +482,12 @@ async function offerNote({
     };
   }
   const { triage } = firstLook;
-  const origin = triage.affectedEndpoints.find((endpoint) => endpoint.role === 'origin');
   try {
     return await postCaseNote({
       gate: options.gate,
       caseId: run.caseId,
       runId: run.runId,
-      facts: {
-        ...(triage.classification === undefined ? {} : { classification: triage.classification }),
-        confidence: triage.confidence,
-        severity: triage.severity,
-        verdict: triage.verdict,
-        endpointIds: origin?.agentId === undefined ? [] : [origin.agentId],
-      },
+      facts: triageCaseFacts(triage),
       text: noteText,
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import type { ToolCallResult } from '../../policy/gate/tool-call-result.ts';
 import type { ToolGate } from '../../policy/gate/tool-gate.ts';
 import type { FirstLook } from '../schemas/first-look.ts';
 import type { RunStep } from './run-step.ts';
+import { triageCaseFacts } from './triage-case-facts.ts';
 
 /**
  * Asks the policy gate, as the triage agent, for the isolation a true-positive first
@@ -25,35 +26,30 @@ export async function proposeContainment({
 }): Promise<RunStep | undefined> {
   const { triage } = firstLook;
   if (triage.verdict !== 'true_positive') return undefined;
-  const agentIds = [
-    ...new Set(
-      triage.affectedEndpoints
-        .filter((endpoint) => endpoint.role !== 'sweep')
-        .flatMap((endpoint) => (endpoint.agentId === undefined ? [] : [endpoint.agentId])),
-    ),
-  ];
+  const targets = triage.affectedEndpoints.filter(
+    (endpoint) => endpoint.role !== 'sweep' && endpoint.agentId !== undefined,
+  );
+  const agentIds = [...new Set(targets.map((endpoint) => endpoint.agentId as string))];
   if (agentIds.length === 0) return undefined;
 
-  const advice = triage.recommendedSteps.find((step) => step.action.startsWith('Isolate'));
-  const origin = triage.affectedEndpoints.find((endpoint) => endpoint.role === 'origin');
+  // Said of exactly what the arguments isolate, so an approver is not told of more hosts
+  // than the action touches (the first look's advice may name endpoints without an agent).
+  const names = [...new Set(targets.map((endpoint) => endpoint.name))].join(', ');
+  const reason =
+    `Isolate ${names} from the network: the first look assesses a true positive ` +
+    `(${triage.severity}, confidence ${triage.confidence.toFixed(2)})`;
   const startedAt = clock.now();
   const result = await gate
     .toolbox({
       caseId: firstLook.caseId,
       runId,
       agentId: 'triage',
-      facts: {
-        ...(triage.classification === undefined ? {} : { classification: triage.classification }),
-        confidence: triage.confidence,
-        severity: triage.severity,
-        verdict: triage.verdict,
-        endpointIds: origin?.agentId === undefined ? [] : [origin.agentId],
-      },
+      facts: triageCaseFacts(triage),
     })
     .call({
       tool: 'disconnect_agents',
       input: { agentIds },
-      reason: advice?.action ?? 'the first look assesses the case as a true positive',
+      reason,
     });
 
   return {

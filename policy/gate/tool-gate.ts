@@ -14,7 +14,7 @@ import { type AuditRecord, type AuditTrail, createAuditTrail } from '../audit/au
 import { findEarlierWrite } from '../audit/find-earlier-write.ts';
 import { createSecretRedactor } from '../audit/secret-redactor.ts';
 import { canonicalHash } from '../canonical-json.ts';
-import type { CaseFacts } from '../case-facts.ts';
+import { consoleOrigin } from '../console-origin.ts';
 import {
   DEFAULT_VERIFY_TIMING,
   executeWrite,
@@ -30,6 +30,7 @@ import type { Policy } from '../rules/policy-file.ts';
 import { RunContext, type RunContextInput } from './run-context.ts';
 import { RunContextError } from './run-context-error.ts';
 import type { Toolbox, ToolCall, ToolCallResult } from './tool-call-result.ts';
+import { withTargetTags } from './with-target-tags.ts';
 
 const MAX_REASON = 2_000;
 
@@ -55,6 +56,12 @@ export interface ToolGateOptions<Caps extends ToolCapabilities> {
   serviceIdentity?: string;
   timing?: VerifyTiming;
   generateId?: () => string;
+  /**
+   * The console `capabilities` talk to. A held action remembers it, and approving it where
+   * another console is configured is refused, so it never runs on a console it was not
+   * asked about.
+   */
+  consoleUrl?: string;
 }
 
 /**
@@ -210,11 +217,12 @@ export function createToolGate<Caps extends ToolCapabilities>(
           };
         }
 
+        const facts = withTargetTags(run.facts, preview);
         const decision = evaluatePolicy({
           policy,
           tool,
           caseId: run.caseId,
-          facts: withTargetTags(run.facts, preview),
+          facts,
           preview,
           noteText: tool.noteText?.(args) ?? null,
         });
@@ -258,6 +266,8 @@ export function createToolGate<Caps extends ToolCapabilities>(
                   reason,
                   decision,
                   preview,
+                  facts,
+                  consoleUrl: consoleOrigin(options.consoleUrl),
                 },
               });
               audit.append(
@@ -533,13 +543,4 @@ function refusal(
     holdForMs: null,
     reason,
   };
-}
-
-/**
- * The run's facts with the asset tags of the endpoints the call would touch, as the
- * console reports them in the preview: a rule on `assetTags` sees the targets' tags.
- */
-function withTargetTags(facts: CaseFacts, preview: BlastRadius): CaseFacts {
-  const tags = new Set([...facts.assetTags, ...preview.endpoints.flatMap((e) => e.tags)]);
-  return { ...facts, assetTags: [...tags].sort() };
 }

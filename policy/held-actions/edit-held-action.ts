@@ -2,10 +2,14 @@ import { and, eq } from 'drizzle-orm';
 
 import { heldActionEdits, heldActions } from '../../db/schema.ts';
 import { BlastRadius } from '../../tools/registry/blast-radius.ts';
-import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
+import type { AnyWriteTool, ToolCapabilities } from '../../tools/registry/define-tool.ts';
 import { invalidToolInput } from '../../tools/registry/invalid-tool-input.ts';
 import { canonicalHash, canonicalJson } from '../canonical-json.ts';
+import { CaseFacts } from '../case-facts.ts';
 import { summariseError } from '../execution/summarise-error.ts';
+import { withTargetTags } from '../gate/with-target-tags.ts';
+import type { PolicyDecision } from '../policy-decision.ts';
+import { evaluatePolicy } from '../rules/evaluate-policy.ts';
 import { type ApprovalResult, approveHeldAction, finishApproval } from './approve-held-action.ts';
 import type { HeldAction } from './held-action.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
@@ -61,6 +65,12 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
     );
   }
 
+  const decision = decideAgain({ deps, before, tool, args: next, preview });
+  const approvalsRequired = Math.max(
+    before.approvalsRequired,
+    decision.outcome === 'hold' ? decision.approvalsRequired : 0,
+  );
+
   const decided = deps.db.transaction(
     (tx) => {
       const screened = screenDecider({ store: tx, deps, id, principalId, attempt: 'edit' });
@@ -79,6 +89,8 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
           argsJson: canonicalJson(next),
           argsHash,
           previewJson: canonicalJson(preview),
+          decisionJson: canonicalJson(decision),
+          approvalsRequired,
           updatedAt: now,
         })
         .where(and(eq(heldActions.id, id), eq(heldActions.argsHash, before.argsHash)))
@@ -111,13 +123,22 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
             argsHash,
             args: next,
             preview,
+            decision,
+            approvalsRequired,
             comment,
           },
         },
         { store: tx },
       );
 
-      const action: HeldAction = { ...screened.action, args: next, argsHash, preview };
+      const action: HeldAction = {
+        ...screened.action,
+        args: next,
+        argsHash,
+        preview,
+        decision,
+        approvalsRequired,
+      };
       const recorded = recordApproval({
         store: tx,
         deps,
@@ -145,4 +166,44 @@ function screen<Caps extends ToolCapabilities>(
   );
   if (!screened.ok) throw screened.error;
   return screened.action;
+}
+
+/**
+ * Edited arguments are a new call: policy decides them again, on the facts the action was
+ * held on and the new blast radius. A denial refuses the edit; a hold may ask for more
+ * approvers than before, never fewer.
+ */
+function decideAgain<Caps extends ToolCapabilities>({
+  deps,
+  before,
+  tool,
+  args,
+  preview,
+}: {
+  deps: HeldActionDeps<Caps>;
+  before: HeldAction;
+  tool: AnyWriteTool<Caps>;
+  args: Record<string, unknown>;
+  preview: BlastRadius;
+}): PolicyDecision {
+  if (deps.policy === undefined) {
+    throw new HeldActionEditError(
+      before.id,
+      'the tenant policy is not loaded here, so the new arguments cannot be decided again',
+    );
+  }
+
+  const decision = evaluatePolicy({
+    policy: deps.policy,
+    tool,
+    caseId: before.caseId,
+    facts: withTargetTags(before.facts ?? CaseFacts.parse({}), preview),
+    preview,
+    noteText: tool.noteText?.(args) ?? null,
+  });
+  if (decision.outcome === 'deny') {
+    throw new HeldActionEditError(before.id, `policy denies the new arguments: ${decision.reason}`);
+  }
+
+  return decision;
 }

@@ -5,6 +5,7 @@ import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
 import type { ToolRegistry } from '../../tools/registry/tool-registry.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { VerifyTiming } from '../execution/execute-write.ts';
+import type { Policy } from '../rules/policy-file.ts';
 
 /** What deciding on and running a tenant's held actions needs. */
 export interface HeldActionDeps<Caps extends ToolCapabilities> {
@@ -17,4 +18,8 @@ export interface HeldActionDeps<Caps extends ToolCapabilities> {
   clock: Clock;
   logger: Logger;
   timing: VerifyTiming;
+  /** The tenant's policy: edited arguments are decided again under it. */
+  policy?: Policy;
+  /** Origin of the console `capabilities` talk to (see the gate's `consoleUrl`). */
+  consoleUrl?: string;
 }

@@ -127,6 +127,8 @@ function toHeldAction(
     reason: row.reason,
     decision: JSON.parse(row.decisionJson),
     preview: JSON.parse(row.previewJson),
+    facts: row.factsJson === null ? null : JSON.parse(row.factsJson),
+    consoleUrl: row.consoleUrl,
     approvalsRequired: row.approvalsRequired,
     approvedBy: [...new Set(approvedBy)],
     status: row.status,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { BlastRadius } from '../../tools/registry/blast-radius.ts';
 import { Verification } from '../../tools/registry/verification.ts';
+import { CaseFacts } from '../case-facts.ts';
 import { Role } from '../identity/role.ts';
 import { PolicyDecision } from '../policy-decision.ts';
 import { ToolEffect } from '../tool-effect.ts';
@@ -80,6 +81,10 @@ export const HeldAction = z.strictObject({
   reason: z.string(),
   decision: PolicyDecision,
   preview: BlastRadius,
+  /** What policy knew of the case when it held the call; null for older actions. */
+  facts: CaseFacts.nullable(),
+  /** The console the call was asked on; approving elsewhere is refused. */
+  consoleUrl: z.string().nullable(),
   approvalsRequired: z.number().int().positive(),
   /** Distinct approvers of the current arguments. */
   approvedBy: z.array(z.string()),

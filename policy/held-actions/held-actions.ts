@@ -8,6 +8,7 @@ import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
 import type { ToolRegistry } from '../../tools/registry/tool-registry.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import { DEFAULT_VERIFY_TIMING, type VerifyTiming } from '../execution/execute-write.ts';
+import type { Policy } from '../rules/policy-file.ts';
 import { type ApprovalResult, approveHeldAction } from './approve-held-action.ts';
 import { denyHeldAction } from './deny-held-action.ts';
 import { editAndApproveHeldAction } from './edit-held-action.ts';
@@ -51,6 +52,8 @@ export function createHeldActions<Caps extends ToolCapabilities>({
   clock,
   logger = silentLogger,
   timing = DEFAULT_VERIFY_TIMING,
+  policy,
+  consoleUrl,
 }: {
   db: CasebookDb;
   tenantId: string;
@@ -60,6 +63,10 @@ export function createHeldActions<Caps extends ToolCapabilities>({
   clock: Clock;
   logger?: Logger;
   timing?: VerifyTiming;
+  /** Edits are decided again under it; without it, edits are refused. */
+  policy?: Policy;
+  /** The console `capabilities` talk to; actions asked on another are refused. */
+  consoleUrl?: string;
 }): HeldActions {
   const deps: HeldActionDeps<Caps> = {
     db,
@@ -70,6 +77,8 @@ export function createHeldActions<Caps extends ToolCapabilities>({
     clock,
     logger,
     timing,
+    ...(policy === undefined ? {} : { policy }),
+    ...(consoleUrl === undefined ? {} : { consoleUrl }),
   };
 
   const expireDue = (): number =>

@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { BlastRadius } from '../../tools/registry/blast-radius.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import { canonicalJson } from '../canonical-json.ts';
+import type { CaseFacts } from '../case-facts.ts';
 import type { PolicyDecision } from '../policy-decision.ts';
 import type { StoreHandle } from '../store-handle.ts';
 import type { ToolEffect } from '../tool-effect.ts';
@@ -28,6 +29,10 @@ export interface HoldRequest {
   reason: string;
   decision: PolicyDecision;
   preview: BlastRadius;
+  /** The facts the decision was made on. */
+  facts: CaseFacts;
+  /** The console the call was asked on, when the gate knows it. */
+  consoleUrl: string | null;
 }
 
 export function generateHeldActionId(): string {
@@ -75,6 +80,8 @@ export function holdAction({
         reason: request.reason.slice(0, MAX_REASON),
         decisionJson: canonicalJson(request.decision),
         previewJson: canonicalJson(request.preview),
+        factsJson: canonicalJson(request.facts),
+        consoleUrl: request.consoleUrl,
         approvalsRequired: Math.max(1, request.decision.approvalsRequired),
         status: 'pending',
         outcomeJson: null,

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { heldActions } from '../../db/schema.ts';
 import type { CasebookError } from '../../lib/casebook-error.ts';
 import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
+import { consoleOrigin } from '../console-origin.ts';
 import { isAgentIdentity } from '../identity/agent-identities.ts';
 import { canonicalPrincipalId } from '../identity/canonical-principal-id.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -12,6 +13,7 @@ import type { StoreHandle } from '../store-handle.ts';
 import { ApprovalRefusedError, type RefusalReason } from './approval-refused-error.ts';
 import type { HeldAction } from './held-action.ts';
 import { HeldActionClosedError } from './held-action-closed-error.ts';
+import { HeldActionConsoleError } from './held-action-console-error.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
 import { HeldActionNotFoundError } from './held-action-not-found-error.ts';
 import { loadHeldAction } from './held-action-store.ts';
@@ -88,6 +90,13 @@ export function screenDecider<Caps extends ToolCapabilities>({
   }
   if (action.status !== 'pending') {
     return { ok: false, error: new HeldActionClosedError(id, action.status) };
+  }
+
+  const configured = consoleOrigin(deps.consoleUrl);
+  if (attempt !== 'deny' && action.consoleUrl !== null && configured !== null) {
+    if (action.consoleUrl !== configured) {
+      return { ok: false, error: new HeldActionConsoleError(id, action.consoleUrl, configured) };
+    }
   }
 
   // An editor may have approved the old arguments; the edit gives them new ones.

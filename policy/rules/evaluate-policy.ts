@@ -65,7 +65,10 @@ export function evaluatePolicy(question: PolicyQuestion): PolicyDecision {
       return hold(
         { ...base, basis: 'assist_hold', ruleIndex: index },
         holdTerms(policy, tool.effect, rule),
-        'the assist phase holds every write other than AI-draft notes',
+        rule.action === 'hold'
+          ? `rule ${index} holds ${tool.name}`
+          : `rule ${index} allows ${tool.name}, and the assist phase holds it for approval ` +
+              '(allowInAssist lets it run)',
       );
     }
     return fallback(policy, base);

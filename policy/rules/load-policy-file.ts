@@ -5,7 +5,7 @@ import { parsePolicy } from './parse-policy.ts';
 import { DEFAULT_POLICY, type Policy } from './policy-file.ts';
 import { PolicyFileError } from './policy-file-error.ts';
 
-const EXTENSIONS = ['.yaml', '.yml', '.json'];
+export const POLICY_FILE_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 export function loadPolicyFile({ path }: { path: string }): Policy {
   let text: string;
@@ -33,9 +33,9 @@ export function loadTenantPolicy({
   directory: string;
   tenantId: string;
 }): { policy: Policy; source: string } {
-  const found = EXTENSIONS.map((extension) => join(directory, `${tenantId}${extension}`)).filter(
-    (path) => existsSync(path),
-  );
+  const found = POLICY_FILE_EXTENSIONS.map((extension) =>
+    join(directory, `${tenantId}${extension}`),
+  ).filter((path) => existsSync(path));
 
   if (found.length > 1) {
     throw new PolicyFileError(found.join(', '), [

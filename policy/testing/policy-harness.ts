@@ -95,6 +95,7 @@ export function createPolicyHarness<Caps extends ToolCapabilities>({
     audit,
     clock,
     timing,
+    policy,
   });
   const toolbox = gate.toolbox({ caseId: '100', runId: 'run-1', agentId: 'triage' });
 

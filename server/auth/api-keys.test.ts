@@ -94,4 +94,23 @@ describe('API keys', () => {
       clock.now(),
     ]);
   });
+
+  it('stops a key when its person is demoted, and serves it again once restored', () => {
+    const { store, clock, audit, create } = setUp();
+    const { key } = create('hank@example.com', 'hunter');
+    const grant = (role: 'hunter' | 'viewer') =>
+      upsertPrincipal({
+        db: store.db,
+        clock,
+        audit,
+        grantedBy: 'os:ops',
+        principal: { tenantId: 'acme', id: 'hank@example.com', role },
+      });
+
+    grant('viewer');
+    expect(authenticateApiKey({ db: store.db, key })).toBeUndefined();
+
+    grant('hunter');
+    expect(authenticateApiKey({ db: store.db, key })?.role).toBe('hunter');
+  });
 });

@@ -148,7 +148,10 @@ export function revokeApiKey({
   return toRecord(row);
 }
 
-/** The caller a presented key stands for; undefined when it is malformed, unknown or revoked. */
+/**
+ * The caller a presented key stands for; undefined when it is malformed, unknown, revoked,
+ * or its principal no longer holds the key's role.
+ */
 export function authenticateApiKey({
   db,
   key,
@@ -165,6 +168,11 @@ export function authenticateApiKey({
   }
   const role = ApiKeyRole.safeParse(row.role);
   if (!role.success) return undefined;
+
+  // A key acts with its principal's role as it is now: demoting a person (or removing
+  // them) takes their keys' rights away at once, rather than leaving a key that outranks them.
+  const principal = getPrincipal({ store: db, tenantId: row.tenantId, id: row.principalId });
+  if (principal === undefined || principal.role !== role.data) return undefined;
 
   return {
     keyId: row.id,

@@ -9,8 +9,8 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
  * Authenticates the bearer key and checks its role, then puts the caller on the
- * context as `auth`. A missing, malformed, unknown or revoked key is 401 (one message
- * for all, so a probe learns nothing); a key whose role may not call the route is 403.
+ * context as `auth`. A missing, malformed, unknown or revoked key, or one whose person
+ * no longer holds its role, is 401 (one message for all, so a probe learns nothing); a key whose role may not call the route is 403.
  * Mounted sub-apps (e.g. hunting chat) use this same middleware.
  */
 export function requireKey({
@@ -30,14 +30,15 @@ export function requireKey({
         message:
           key === undefined
             ? 'send an API key as "Authorization: Bearer <key>" (casebook keys create)'
-            : 'the API key is unknown or revoked',
+            : "the API key is unknown, revoked, or its principal's role has changed since",
         headers: { 'WWW-Authenticate': 'Bearer realm="casebook"' },
       });
     }
     if (!roles.includes(auth.role)) {
+      const article = /^[aeiou]/.test(auth.role) ? 'an' : 'a';
       throw new ApiError({
         code: 'FORBIDDEN',
-        message: `a ${auth.role} key may not call ${c.req.method} ${c.req.routePath}`,
+        message: `${article} ${auth.role} key may not call ${c.req.method} ${c.req.routePath}`,
         details: { role: auth.role, allowedRoles: [...roles] },
       });
     }

@@ -80,6 +80,18 @@ describe('roles', () => {
     }
   });
 
+  it('names the refused role with the right article', async () => {
+    const messageFor = async (key: string) => {
+      const response = await h.request('GET', '/v1/audit', { key });
+      return ErrorBody.parse(await response.json()).error.message;
+    };
+
+    expect(await messageFor(h.keys.automation)).toBe(
+      'an automation key may not call GET /v1/audit',
+    );
+    expect(await messageFor(h.keys.viewer)).toBe('a viewer key may not call GET /v1/audit');
+  });
+
   it.each(Object.keys(EXPECTED))(
     'refuses %s without a key, with an unknown one, with a tampered one',
     async (route) => {

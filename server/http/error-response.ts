@@ -63,7 +63,10 @@ export function errorResponse({
     };
   }
 
-  logger.error({ err: error, where }, 'server: unexpected failure');
+  // A client that hangs up mid-body is no defect of ours, and slow or dropped uploads
+  // must not flood the log with stack traces.
+  if (isClientAbort(error)) logger.debug({ where }, 'server: the client went away');
+  else logger.error({ err: error, where }, 'server: unexpected failure');
   return {
     status: 500,
     body: {
@@ -75,4 +78,16 @@ export function errorResponse({
     },
     headers: {},
   };
+}
+
+const ABORT_CODES = new Set(['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE', 'ABORT_ERR']);
+
+function isClientAbort(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return (
+    error.name === 'AbortError' ||
+    (code !== undefined && ABORT_CODES.has(code)) ||
+    error.message === 'aborted'
+  );
 }

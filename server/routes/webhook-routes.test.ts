@@ -78,6 +78,20 @@ describe('POST /v1/webhooks/sentinelone', () => {
     await h.service.queue.idle();
   });
 
+  it('starts the new case when a sender reuses an alert id for another threat', async () => {
+    const alert = { id: 'alert-reused', externalId: PHISHING_THREAT, severity: 'HIGH' };
+    const first = RunAccepted.parse(await (await h.webhook(alert)).json());
+    await h.service.queue.idle();
+
+    h.clock.advance(1_000);
+    const reused = await h.webhook({ ...alert, externalId: ADMIN_THREAT });
+    const second = RunAccepted.parse(await reused.json());
+
+    expect(second.caseId).toBe(ADMIN_THREAT);
+    expect(second.runId).not.toBe(first.runId);
+    await h.service.queue.idle();
+  });
+
   it('refuses a wrong signature, a missing one, and a signature over other bytes', async () => {
     const raw = JSON.stringify({ threatId: '707462634910718646' });
     const wrong = await h.request('POST', '/v1/webhooks/sentinelone', {

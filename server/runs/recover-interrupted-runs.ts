@@ -3,6 +3,7 @@ import type { CasebookDb } from '../../db/open-database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { countQueued, finishRunRequest, listRunningRequests } from '../store/run-requests.ts';
+import { failRunStillRunning } from './fail-run-still-running.ts';
 import type { RunFailureView } from './run-request.ts';
 
 export const RUN_INTERRUPTED: Omit<RunFailureView, 'message'> = {
@@ -37,15 +38,7 @@ export function recoverInterruptedRuns({
         'casebook stopped while this run was in progress; the steps it completed are kept. ' +
         'Start a new run of the case to analyse it again',
     };
-    if (runs.getRun({ tenantId: request.tenantId, runId: request.id })?.status === 'running') {
-      runs.failRun({
-        tenantId: request.tenantId,
-        runId: request.id,
-        failure,
-        usage: { inputTokens: 0, outputTokens: 0 },
-        eventsFetched: 0,
-      });
-    }
+    failRunStillRunning({ runs, tenantId: request.tenantId, runId: request.id, failure });
     finishRunRequest(db, { id: request.id, status: 'failed', failure, now: clock.now() });
   }
 

@@ -14,6 +14,7 @@ import {
   type RequestOutcome,
   requestRun,
 } from '../store/run-requests.ts';
+import { failRunStillRunning } from './fail-run-still-running.ts';
 import type { RunEvents } from './run-events.ts';
 import type { RunFailureView, RunRequest } from './run-request.ts';
 import type { TenantRuntimes } from './tenant-runtimes.ts';
@@ -139,16 +140,12 @@ export function createRunQueue({
         fault: 'system',
         message: error instanceof Error ? error.message.slice(0, 2_000) : String(error),
       };
-      const runs = createRunStore({ db, clock });
-      if (runs.getRun({ tenantId: request.tenantId, runId: request.id })?.status === 'running') {
-        runs.failRun({
-          tenantId: request.tenantId,
-          runId: request.id,
-          failure,
-          usage: { inputTokens: 0, outputTokens: 0 },
-          eventsFetched: 0,
-        });
-      }
+      failRunStillRunning({
+        runs: createRunStore({ db, clock }),
+        tenantId: request.tenantId,
+        runId: request.id,
+        failure,
+      });
       finish('failed', failure);
       throw error;
     }

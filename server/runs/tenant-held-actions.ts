@@ -6,6 +6,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { AuditTrail } from '../../policy/audit/audit-trail.ts';
 import type { VerifyTiming } from '../../policy/execution/execute-write.ts';
 import { createHeldActions, type HeldActions } from '../../policy/held-actions/held-actions.ts';
+import type { Policy } from '../../policy/rules/policy-file.ts';
 import type { ItsmCapabilities } from '../../tools/itsm/tools/itsm-capabilities.ts';
 import { createToolRegistry } from '../../tools/registry/tool-registry.ts';
 import type { SentinelOneClient } from '../../tools/sentinelone/sentinelone-client.ts';
@@ -25,6 +26,8 @@ export function createTenantHeldActions({
   db,
   config,
   tenantId,
+  policy,
+  consoleUrl,
   client,
   audit,
   clock,
@@ -34,6 +37,10 @@ export function createTenantHeldActions({
   db: CasebookDb;
   config: Config;
   tenantId: string;
+  /** Edited arguments are decided again under it. */
+  policy: Policy;
+  /** The tenant's console; actions asked on another console are refused. */
+  consoleUrl: string;
   client: SentinelOneClient;
   audit: AuditTrail;
   clock: Clock;
@@ -43,6 +50,8 @@ export function createTenantHeldActions({
   const common = {
     db,
     tenantId,
+    policy,
+    consoleUrl,
     audit,
     clock,
     logger,
@@ -58,7 +67,7 @@ export function createTenantHeldActions({
     });
   }
 
-  const itsm = itsmActionTools({ settings, logger });
+  const itsm = itsmActionTools({ settings, tenantId, logger });
   return createHeldActions({
     ...common,
     registry: createToolRegistry<SentinelOneCapabilities & ItsmCapabilities>([

@@ -1,5 +1,6 @@
 import { type AnalysisRuntime, createAnalysisRuntime } from '../../cli/commands/run.ts';
 import type { Config } from '../../config/config-schema.ts';
+import { policyDirectory } from '../../config/policy-directory.ts';
 import type { OpenDatabase } from '../../db/open-database.ts';
 import {
   createGatedHuntRunner,
@@ -11,6 +12,8 @@ import { type Clock, clockStartingAt } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { VerifyTiming } from '../../policy/execution/execute-write.ts';
 import type { HeldActions } from '../../policy/held-actions/held-actions.ts';
+import { loadTenantPolicy } from '../../policy/rules/load-policy-file.ts';
+import { policyFileStamp } from '../../policy/rules/policy-file-stamp.ts';
 import {
   createSentinelOneClient,
   type SentinelOneClient,
@@ -72,13 +75,16 @@ export function createTenantRuntimes({
   fetch?: typeof globalThis.fetch;
 }): TenantRuntimes {
   const byId = new Map(consoles.map((entry) => [entry.tenantId, entry]));
-  const built = new Map<string, TenantRuntime>();
+  const built = new Map<string, { runtime: TenantRuntime; stamp: string }>();
+  const directory = policyDirectory(config);
 
   return {
     tenantIds: () => [...byId.keys()].sort(),
     get(tenantId) {
+      // An edited policy file takes effect on the next run; runs under way keep theirs.
+      const stamp = policyFileStamp({ directory, tenantId });
       const ready = built.get(tenantId);
-      if (ready !== undefined) return ready;
+      if (ready !== undefined && ready.stamp === stamp) return ready.runtime;
       const known = byId.get(tenantId);
       if (known === undefined) return undefined;
 
@@ -105,6 +111,8 @@ export function createTenantRuntimes({
         db: store.db,
         config,
         tenantId,
+        policy: loadTenantPolicy({ directory, tenantId }).policy,
+        consoleUrl: known.consoleUrl,
         client,
         audit: analysis.audit,
         clock,
@@ -129,7 +137,7 @@ export function createTenantRuntimes({
         client,
         hunting,
       };
-      built.set(tenantId, runtime);
+      built.set(tenantId, { runtime, stamp });
       return runtime;
     },
   };

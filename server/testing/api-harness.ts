@@ -27,6 +27,7 @@ export const ADMIN_THREAT = '297989924709466085';
 
 export interface ApiHarness {
   service: ApiService;
+  config: Config;
   store: OpenDatabase;
   sim: RunningSimulator;
   clock: ReturnType<typeof createManualClock>;
@@ -118,6 +119,7 @@ export async function startApiHarness({
 
   return {
     service,
+    config,
     store,
     sim,
     clock,

@@ -25,7 +25,8 @@ export const WebhookBody = named('WebhookBody', z.union([ThreatNotice, UamAlert,
 
 /**
  * The case a webhook announces and the key of its delivery: `threat:<id>` for a notice,
- * `alert:<id>` for an alert, so the same notice or alert delivered again is known.
+ * `alert:<alert id>:<threat id>` for an alert, so the same notice or alert delivered again
+ * is known, and an alert id a sender reuses for another threat still starts that case.
  */
 export function readWebhookNotice(value: unknown): { threatId: string; deliveryKey: string } {
   const object = typeof value === 'object' && value !== null ? value : {};
@@ -34,7 +35,10 @@ export function readWebhookNotice(value: unknown): { threatId: string; deliveryK
     return { threatId: notice.threatId, deliveryKey: `threat:${notice.threatId}` };
   }
   const alert = 'data' in object ? check(AlertTrigger, value).data : check(UamAlert, value);
-  return { threatId: alert.externalId, deliveryKey: `alert:${alert.id}` };
+  return {
+    threatId: alert.externalId,
+    deliveryKey: `alert:${alert.id}:${alert.externalId}`,
+  };
 }
 
 function check<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {

@@ -51,13 +51,16 @@ export function verifyWebhookSignature({
     throw invalid('send X-Casebook-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>">');
   }
 
-  const ageMs = Math.abs(now - Number(timestamp) * 1000);
-  if (ageMs > maxAgeMs) {
+  const ageMs = now - Number(timestamp) * 1000;
+  if (Math.abs(ageMs) > maxAgeMs) {
+    // Whole seconds, rounded down: the timestamp itself has no finer resolution.
+    const seconds = Math.floor(Math.abs(ageMs) / 1000);
+    const when = ageMs > 0 ? `${seconds} s ago` : `${seconds} s in the future`;
     throw new ApiError({
       code: 'WEBHOOK_STALE',
       message:
-        `the delivery was signed ${Math.round(ageMs / 1000)} s from now; deliveries older (or ` +
-        `newer) than ${maxAgeMs / 1000} s are refused. Check the sender's clock`,
+        `the delivery was signed ${when}; deliveries signed more than ${maxAgeMs / 1000} s ` +
+        "before or after they arrive are refused. Check the sender's clock",
     });
   }
 

@@ -1,0 +1,2 @@
+ALTER TABLE `held_actions` ADD `facts_json` text;--> statement-breakpoint
+ALTER TABLE `held_actions` ADD `console_url` text;
