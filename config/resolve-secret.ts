@@ -15,10 +15,13 @@ const TOO_LARGE = `a file of at most ${MAX_SECRET_FILE_BYTES / 1024} KiB`;
  */
 export function resolveSecret({
   ref,
+  key = 'tokenRef',
   env = process.env,
   readFile,
 }: {
   ref: string;
+  /** The config key the reference came from, for the error: `itsm.acme.auth.secretRef`. */
+  key?: string;
   env?: Record<string, string | undefined>;
   /** Replaces the file system in tests; what it returns is held to the same limit. */
   readFile?: (path: string) => string;
@@ -28,7 +31,7 @@ export function resolveSecret({
     const value = env[name];
     if (!value) {
       throw new ConfigError([
-        { key: 'tokenRef', source: ref, expected: `environment variable ${name} to be set` },
+        { key, source: ref, expected: `environment variable ${name} to be set` },
       ]);
     }
     return value;
@@ -36,8 +39,7 @@ export function resolveSecret({
 
   if (ref.startsWith('file:')) {
     const path = ref.slice(5);
-    const refused = (expected: string) =>
-      new ConfigError([{ key: 'tokenRef', source: ref, expected }]);
+    const refused = (expected: string) => new ConfigError([{ key, source: ref, expected }]);
     let read: string;
     try {
       read = readFile === undefined ? readSecretFile({ path, refused }) : readFile(path);
@@ -46,14 +48,13 @@ export function resolveSecret({
     }
     if (Buffer.byteLength(read, 'utf8') > MAX_SECRET_FILE_BYTES) throw refused(TOO_LARGE);
     const value = read.trim();
-    if (!value)
-      throw new ConfigError([{ key: 'tokenRef', source: ref, expected: 'a non-empty file' }]);
+    if (!value) throw new ConfigError([{ key, source: ref, expected: 'a non-empty file' }]);
     return value;
   }
 
   throw new ConfigError([
     {
-      key: 'tokenRef',
+      key,
       source: 'tenant',
       expected: 'env:NAME or file:/path',
       received: '[redacted]',

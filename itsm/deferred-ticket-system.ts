@@ -29,7 +29,7 @@ export function deferTicketSystem({
     resolve,
     find: (correlationKey, signal) => resolve().find(correlationKey, signal),
     get: (ref, signal) => resolve().get(ref, signal),
-    create: (fields, signal) => resolve().create(fields, signal),
+    create: (fields, signal, onCreated) => resolve().create(fields, signal, onCreated),
     update: (ref, fields, signal) => resolve().update(ref, fields, signal),
     addNote: (ref, note, signal) => resolve().addNote(ref, note, signal),
     listNotes: (ref, signal) => resolve().listNotes(ref, signal),

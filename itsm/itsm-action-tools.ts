@@ -23,16 +23,19 @@ export interface ItsmActionTools {
  */
 export function itsmActionTools({
   settings,
+  tenantId,
   env,
   logger,
 }: {
   settings: ItsmTenantSettings;
+  /** The tenant the settings are under, for naming the credential's key in errors. */
+  tenantId?: string;
   env?: Record<string, string | undefined>;
   logger?: Logger;
 }): ItsmActionTools {
   const tickets = deferTicketSystem({
     system: settings.system,
-    open: () => openTicketSystem({ settings, env, logger }),
+    open: () => openTicketSystem({ settings, tenantId, env, logger }),
   });
 
   return {

@@ -96,7 +96,7 @@ export async function openItsmSession({
 
       const { policy, source } = loadTenantPolicy({ directory: policyDirectory, tenantId });
       const audit = createAuditTrail({ db, clock, redactor: createSecretRedactor(policy.redact) });
-      const tickets = openTicketSystem({ settings, env: secrets, clock, logger });
+      const tickets = openTicketSystem({ settings, tenantId, env: secrets, clock, logger });
       const tenant = createItsmTenant({
         db,
         tenantId,

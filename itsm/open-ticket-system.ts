@@ -14,18 +14,25 @@ import type { ItsmTenantSettings } from './itsm-settings.ts';
  */
 export function openTicketSystem({
   settings,
+  tenantId,
   env,
   clock,
   logger,
   fetch,
 }: {
   settings: ItsmTenantSettings;
+  /** The tenant the settings are under (`itsm.<tenant>`), for naming the key in errors. */
+  tenantId?: string;
   env?: Record<string, string | undefined>;
   clock?: Clock;
   logger?: Logger;
   fetch?: FetchLike;
 }): TicketSystem {
-  const secret = resolveSecret({ ref: settings.auth.secretRef, env });
+  const secret = resolveSecret({
+    ref: settings.auth.secretRef,
+    key: `itsm.${tenantId ?? '<tenant>'}.auth.secretRef`,
+    env,
+  });
   const auth: ItsmAuth =
     settings.auth.kind === 'basic'
       ? { kind: 'basic', username: settings.auth.username, password: secret }

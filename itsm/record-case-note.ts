@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
+import { and, eq } from 'drizzle-orm';
+
 import type { CasebookDb } from '../db/open-database.ts';
 import { caseNotes } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { AuditTrail } from '../policy/audit/audit-trail.ts';
+import { claimChangeKey } from './claim-change-key.ts';
+import { refuseUnknownCase } from './knows-case.ts';
 import { createOutboxStore } from './outbox/outbox-store.ts';
 import type { RecordedStatus } from './record-case-status.ts';
 
@@ -13,7 +17,10 @@ export const CASEBOOK_NOTE_SOURCE = 'casebook';
 /**
  * Stores an analyst's case note and, for a tenant with an ITSM, queues it for the
  * ticket (a work note or comment, through the gate), in one transaction with its audit
- * entry. The change id keys both: the same note recorded twice is stored and sent once.
+ * entry. A note never opens a ticket: on a case without one it waits in the outbox until
+ * a status change creates it. A case casebook has never seen is refused, and so is a
+ * change id that names a different change of the case; the same note recorded twice is
+ * stored and sent once.
  */
 export function recordCaseNote({
   db,
@@ -40,30 +47,56 @@ export function recordCaseNote({
 }): RecordedStatus {
   const outbox = createOutboxStore({ db });
   const now = clock.now();
+  const id = randomUUID();
 
   return db.transaction(
     (tx) => {
-      const inserted = tx
-        .insert(caseNotes)
+      refuseUnknownCase(tx, tenantId, caseId);
+      const claim = claimChangeKey(tx, {
+        tenantId,
+        caseId,
+        changeKey: changeId,
+        kind: 'note',
+        recordId: id,
+        now,
+        isSameChange: (earlier) => {
+          if (earlier.kind !== 'note') return false;
+          const row = tx
+            .select()
+            .from(caseNotes)
+            .where(
+              and(
+                eq(caseNotes.tenantId, tenantId),
+                eq(caseNotes.source, CASEBOOK_NOTE_SOURCE),
+                eq(caseNotes.externalId, earlier.recordId),
+              ),
+            )
+            .get();
+          return row?.body === text;
+        },
+      });
+      if (!claim.fresh) {
+        return { changeId, id: claim.recordId, recorded: false, queued: false };
+      }
+      tx.insert(caseNotes)
         .values({
           tenantId,
           caseId,
           source: CASEBOOK_NOTE_SOURCE,
-          externalId: changeId,
+          externalId: id,
           author: by,
           body: text,
           internal: true,
           writtenAt: now,
           createdAt: now,
         })
-        .onConflictDoNothing()
         .run();
-      if (inserted.changes === 0) return { changeId, recorded: false, queued: false };
 
       const queued =
         targetSystem !== null &&
         outbox.enqueue(
           {
+            id,
             changeId,
             tenantId,
             caseId,
@@ -82,7 +115,7 @@ export function recordCaseNote({
         },
         { store: tx },
       );
-      return { changeId, recorded: true, queued };
+      return { changeId, id, recorded: true, queued };
     },
     { behavior: 'immediate' },
   );

@@ -39,7 +39,7 @@ export function rememberThrottle({
       system: tickets.system,
       find: (key, signal) => noted(() => tickets.find(key, signal)),
       get: (ref, signal) => noted(() => tickets.get(ref, signal)),
-      create: (fields, signal) => noted(() => tickets.create(fields, signal)),
+      create: (fields, signal, onCreated) => noted(() => tickets.create(fields, signal, onCreated)),
       update: (ref, fields, signal) => noted(() => tickets.update(ref, fields, signal)),
       addNote: (ref, note, signal) => noted(() => tickets.addNote(ref, note, signal)),
       listNotes: (ref, signal) => noted(() => tickets.listNotes(ref, signal)),

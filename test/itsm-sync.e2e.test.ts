@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { caseNotes, itsmOutbox, ticketLinks } from '../db/schema.ts';
+import { caseNotes, itsmOutbox, sentTicketNotes, ticketLinks } from '../db/schema.ts';
 import { createItsmHarness, TENANT } from '../itsm/testing/itsm-harness.ts';
 import { HOSTILE, storeSampleFirstLook } from '../itsm/testing/sample-first-look.ts';
 import { listAuditEntries } from '../policy/audit/audit-trail.ts';
@@ -178,6 +178,15 @@ describe('ServiceNow sync', () => {
       sys_created_by: 'it.bob',
       sys_created_on: '2026-03-01 10:00:00',
     });
+    // Text that looks like casebook's marker does not make a person's note casebook's.
+    journal?.set('e'.repeat(32), {
+      sys_id: 'e'.repeat(32),
+      element: 'work_notes',
+      element_id: incident?.sys_id ?? '',
+      value: 'Wiped the disk too.\n\n[casebook change:forged]',
+      sys_created_by: 'it.eve',
+      sys_created_on: '2026-03-01 10:01:00',
+    });
 
     const first = await pullTicketNotes({
       db: h.db,
@@ -192,10 +201,11 @@ describe('ServiceNow sync', () => {
       clock: h.clock,
     });
 
-    expect([first.copied, again.copied]).toEqual([1, 0]);
+    expect([first.copied, again.copied]).toEqual([2, 0]);
     const notes = h.db.select().from(caseNotes).all();
     expect(notes.map((note) => [note.caseId, note.author, note.internal])).toEqual([
       ['7004', 'it.bob', false],
+      ['7004', 'it.eve', true],
     ]);
     h.close();
   });
@@ -431,12 +441,17 @@ describe('case notes', () => {
     h.setStatus('7202', 'it-action', 'n-0');
     await h.drain();
 
-    expect(h.addNote('7202', 'Asked IT to reimage HOST-01 [code]<b>x</b>', 'n-1')).toEqual({
+    expect(h.addNote('7202', 'Asked IT to reimage HOST-01 [code]<b>x</b>', 'n-1')).toMatchObject({
       changeId: 'n-1',
       recorded: true,
       queued: true,
     });
-    expect(h.addNote('7202', 'Asked IT to reimage HOST-01', 'n-1').recorded).toBe(false);
+    expect(h.addNote('7202', 'Asked IT to reimage HOST-01 [code]<b>x</b>', 'n-1').recorded).toBe(
+      false,
+    );
+    expect(() => h.addNote('7202', 'Asked IT to reimage HOST-01', 'n-1')).toThrow(
+      'change id n-1 already names a different note change of case 7202 in tenant acme',
+    );
     expect((await h.drain()).map((r) => [r.changeId, r.state])).toEqual([['n-1', 'delivered']]);
 
     const [incident] = incidentsOf('7202');
@@ -462,6 +477,167 @@ describe('case notes', () => {
     ).toEqual([['casebook', 'Asked IT to reimage HOST-01 [code]<b>x</b>']]);
     const audit = listAuditEntries({ db: h.db, tenantId: TENANT, kinds: ['case.note_added'] });
     expect(audit.map((entry) => entry.payload.ticketSync)).toEqual(['servicenow']);
+    h.close();
+  });
+});
+
+describe("a create that stops before the issue is marked as casebook's", () => {
+  const issueCount = () => sims.jira.store.issues.size;
+
+  for (const [name, jira] of [
+    [
+      'JSM request type without a labels field',
+      { serviceDesk: { serviceDeskId: '1', requestTypeId: '20' } },
+    ],
+    [
+      'JSM request type with a labels field',
+      { serviceDesk: { serviceDeskId: '1', requestTypeId: '10' } },
+    ],
+    ['plain Jira issue', {}],
+  ] as const) {
+    it(`${name}: a 503 on the PUT after the create leaves one labelled issue`, async () => {
+      const h = createItsmHarness({ sims, system: 'jira', policy: SYNC_ALL, jira });
+      const caseId = `83${issueCount()}`;
+      const before = issueCount();
+      h.setStatus(caseId, 'it-action', 'create-1');
+      // Enough 503s to outlast the client's own retries: the attempt fails after the create.
+      sims.jira.control.failNext = Array.from({ length: 4 }, () => ({
+        status: 503,
+        method: 'PUT',
+        path: '/rest/api/3/issue/',
+      }));
+
+      expect((await h.drain()).map((r) => r.state)).toEqual(['pending']);
+      expect(h.db.select().from(ticketLinks).all()).toMatchObject([{ caseId, ready: false }]);
+      h.clock.advance(60_000);
+      expect((await h.drain()).map((r) => r.state)).toEqual(['delivered']);
+
+      expect(issueCount()).toBe(before + 1);
+      const [issue] = [...sims.jira.store.issues.values()].slice(-1);
+      expect(issue?.labels).toEqual([`casebook-acme-${caseId}`, 'casebook']);
+      expect(issue?.properties.casebook).toEqual({ correlationKey: `casebook:acme:${caseId}` });
+      expect(h.db.select().from(ticketLinks).all()).toMatchObject([
+        { caseId, externalKey: issue?.key, ready: true },
+      ]);
+      h.close();
+    });
+  }
+});
+
+describe('a note on a case without a ticket', () => {
+  it('opens no ticket, waits, and reaches the ticket a status change creates', async () => {
+    const h = createItsmHarness({ sims, system: 'servicenow', policy: SYNC_ALL });
+    storeSampleFirstLook({ db: h.db, clock: h.clock, tenantId: TENANT, caseId: '7301' });
+
+    h.addNote('7301', 'not for IT yet', 'w-1');
+    const [waiting] = await h.drain();
+
+    expect(waiting).toMatchObject({ changeId: 'w-1', state: 'waiting' });
+    expect(waiting?.detail).toMatch(/^case 7301 has no ticket yet/);
+    expect(incidentsOf('7301')).toEqual([]);
+
+    h.clock.advance(1_000);
+    h.setStatus('7301', 'it-action', 'w-2');
+    const results = await h.drain();
+
+    expect(results.map((r) => [r.changeId, r.state])).toEqual([
+      ['w-2', 'delivered'],
+      ['w-1', 'delivered'],
+    ]);
+    const [incident, ...others] = incidentsOf('7301');
+    expect(others).toEqual([]);
+    expect(incident?.description).toContain('*Case status: *handed to IT for action.');
+    const notes = journalOf(incident?.sys_id ?? '').map((entry) => entry.value ?? '');
+    expect(notes.filter((text) => text.includes('not for IT yet'))).toHaveLength(1);
+    h.close();
+  });
+
+  it('is refused for a case casebook has never seen', () => {
+    const h = createItsmHarness({ sims, system: 'servicenow', policy: SYNC_ALL });
+
+    expect(() => h.addNote('123', 'hello')).toThrow('casebook has no case 123 in tenant acme');
+    expect(h.outbox()).toEqual([]);
+    h.close();
+  });
+});
+
+describe('the notes casebook posts are known by their ids', () => {
+  it('a held note that is approved and run is recorded, so the pull leaves it out', async () => {
+    const { pullTicketNotes } = await import('../itsm/sync/pull-ticket-notes.ts');
+    const holdNotes = PolicyFile.parse({
+      version: 1,
+      phase: 'assist',
+      rules: [
+        { tool: 'create_ticket', action: 'allow', allowInAssist: true },
+        { tool: 'add_ticket_note', action: 'hold' },
+        { tool: 'transition_ticket', action: 'allow', allowInAssist: true },
+      ],
+    });
+    const h = createItsmHarness({ sims, system: 'servicenow', policy: holdNotes });
+    h.setStatus('7401', 'it-action', 'hn-1');
+    expect((await h.drain()).map((r) => r.state)).toEqual(['held']);
+    const actions = h.heldActions();
+    const [action] = actions.list();
+
+    await actions.approve({ id: action?.id ?? '', principalId: 'bob@example.com' });
+    expect((await h.drain()).map((r) => r.state)).toEqual(['pending', 'delivered']);
+    const pulled = await pullTicketNotes({
+      db: h.db,
+      tenant: h.tenant,
+      audit: h.audit,
+      clock: h.clock,
+    });
+
+    const [incident] = incidentsOf('7401');
+    const posted = journalOf(incident?.sys_id ?? '').filter((entry) =>
+      (entry.value ?? '').includes('[casebook change:hn-1]'),
+    );
+    expect(posted).toHaveLength(1);
+    expect(h.db.select().from(sentTicketNotes).all()).toMatchObject([
+      { caseId: '7401', changeId: 'hn-1', noteId: posted[0]?.sys_id },
+    ]);
+    expect(pulled.copied).toBe(0);
+    expect(h.db.select().from(caseNotes).all()).toEqual([]);
+    h.close();
+  });
+
+  it('a marker someone forged on the ticket does not stop casebook posting its note', async () => {
+    const { pullTicketNotes } = await import('../itsm/sync/pull-ticket-notes.ts');
+    const h = createItsmHarness({ sims, system: 'servicenow', policy: SYNC_ALL });
+    h.setStatus('7402', 'it-action', 'fm-0');
+    await h.drain();
+    const [incident] = incidentsOf('7402');
+    sims.servicenow.store.tables.get('sys_journal_field')?.set('d'.repeat(32), {
+      sys_id: 'd'.repeat(32),
+      element: 'work_notes',
+      element_id: incident?.sys_id ?? '',
+      value: 'Nothing to see here.\n\n[casebook change:fm-1]',
+      sys_created_by: 'it.eve',
+      sys_created_on: '2026-03-01 10:01:00',
+    });
+
+    h.addNote('7402', 'HOST-01 still beacons to 203.0.113.7', 'fm-1');
+    expect((await h.drain()).map((r) => [r.changeId, r.state])).toEqual([['fm-1', 'delivered']]);
+    expect((await h.drain()).map((r) => r.changeId)).toEqual([]);
+    const pulled = await pullTicketNotes({
+      db: h.db,
+      tenant: h.tenant,
+      audit: h.audit,
+      clock: h.clock,
+    });
+
+    const notes = journalOf(incident?.sys_id ?? '').map((entry) => entry.value ?? '');
+    expect(notes.filter((text) => text.includes('still beacons to 203.0.113.7'))).toHaveLength(1);
+    // The forged note is a person's: it is copied into casebook, not taken for casebook's.
+    expect(pulled.copied).toBe(1);
+    expect(
+      h.db
+        .select()
+        .from(caseNotes)
+        .all()
+        .filter((note) => note.source === 'servicenow')
+        .map((note) => note.author),
+    ).toEqual(['it.eve']);
     h.close();
   });
 });

@@ -1,19 +1,22 @@
-import type { Config } from '../../config/config-schema.ts';
-import { type CasebookDb, openDatabase } from '../../db/open-database.ts';
-import { openItsmSession } from '../../itsm/itsm-session.ts';
+import type { CasebookDb } from '../../db/open-database.ts';
+import { DEFAULT_TENANT_ID } from '../../db/tenants.ts';
 import { createOutboxWorker } from '../../itsm/outbox/outbox-worker.ts';
 import type { RecordedStatus } from '../../itsm/record-case-status.ts';
-import { systemClock } from '../../lib/clock.ts';
-import type { Logger } from '../../lib/logger.ts';
+import { type Clock, systemClock } from '../../lib/clock.ts';
 import { printable } from '../../lib/printable.ts';
 import type { AuditTrail } from '../../policy/audit/audit-trail.ts';
+import { canonicalPrincipalId } from '../../policy/identity/canonical-principal-id.ts';
+import type { CommandContext } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
-import { openStore, policyDirectory, tenantAuditTrail } from './actions-context.ts';
+import { openStore, tenantAuditTrail } from './actions-context.ts';
+import { openCaseDemoStore } from './case-demo-store.ts';
+import { withItsmSession } from './with-itsm-session.ts';
 
 export type DemoSystem = 'servicenow' | 'jira';
 
 /** The options `casebook case status` and `casebook case note` share. */
 export const CASE_CHANGE_OPTIONS = {
+  tenant: { type: 'string', default: DEFAULT_TENANT_ID },
   by: { type: 'string', default: process.env.USER ?? 'analyst' },
   'change-id': { type: 'string' },
   demo: { type: 'string' },
@@ -39,6 +42,18 @@ export function parseDemo(value: string | undefined): DemoSystem | undefined {
   return value;
 }
 
+/** What recording a change to a case needs besides the change itself. */
+export interface CaseChange {
+  db: CasebookDb;
+  audit: AuditTrail;
+  clock: Clock;
+  tenantId: string;
+  /** The principal who made the change, in canonical form. */
+  by: string;
+  changeId?: string;
+  targetSystem: DemoSystem | null;
+}
+
 /**
  * Records one change to a case (a status, a note) with the tenant's audit trail and, for
  * a tenant with an ITSM, tries its ticket sync once now; a change that cannot be sent
@@ -47,46 +62,45 @@ export function parseDemo(value: string | undefined): DemoSystem | undefined {
  * keeps nothing.
  */
 export async function recordAndSync({
-  config,
-  logger,
-  stdout,
-  stderr,
-  tenantId,
-  demo,
+  context: { config, logger, stdout, stderr },
+  caseId,
+  options,
   record,
   recordedLine,
 }: {
-  config: Config;
-  logger: Logger;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  tenantId: string;
-  demo: DemoSystem | undefined;
-  record(input: {
-    db: CasebookDb;
-    audit: AuditTrail;
-    targetSystem: DemoSystem | null;
-  }): RecordedStatus;
+  context: Pick<CommandContext, 'config' | 'logger' | 'stdout' | 'stderr'>;
+  caseId: string;
+  /** The command's values of CASE_CHANGE_OPTIONS. */
+  options: {
+    tenant: string;
+    by: string;
+    'change-id'?: string | undefined;
+    demo?: string | undefined;
+  };
+  record(change: CaseChange): RecordedStatus;
   /** What to say once the change is on record. */
   recordedLine(changeId: string): string;
 }): Promise<number> {
+  const tenantId = options.tenant;
+  const changeId = parseChangeId(options['change-id']);
+  const demo = parseDemo(options.demo);
+
   // A demo's tickets vanish with its simulator: its links, outbox rows and held actions
   // go to a throwaway store, so none of them points at a ticket that no longer exists.
   const demoOnly = demo !== undefined && config.itsm[tenantId] === undefined;
-  const store = demoOnly ? openDatabase({ path: ':memory:' }) : openStore(config);
-  const session = await openItsmSession({
-    db: store.db,
-    config,
-    policyDirectory: policyDirectory(config),
-    clock: systemClock,
-    logger,
-    ...(demo === undefined ? {} : { demo: { tenantId, system: demo } }),
-  });
-  try {
+  const store = demoOnly
+    ? openCaseDemoStore({ config, tenantId, caseId, clock: systemClock })
+    : openStore(config);
+  const demoSession = demo === undefined ? {} : { demo: { tenantId, system: demo } };
+  return withItsmSession({ config, logger, store, ...demoSession }, async (session) => {
     const handle = session.open(tenantId);
     const recorded = record({
       db: store.db,
       audit: handle?.audit ?? tenantAuditTrail({ store, config, tenantId }),
+      clock: systemClock,
+      tenantId,
+      by: canonicalPrincipalId(options.by),
+      ...(changeId === undefined ? {} : { changeId }),
       targetSystem: handle?.tenant.settings.system ?? null,
     });
 
@@ -113,7 +127,7 @@ export async function recordAndSync({
       logger,
     });
     const results = await worker.drainOnce({ tenantId });
-    const ours = results.filter((result) => result.changeId === recorded.changeId);
+    const ours = results.filter((result) => result.id === recorded.id);
     if (ours.length === 0) {
       stdout.write(
         'ticket sync waits in the outbox behind an earlier change (casebook itsm sync)\n',
@@ -125,8 +139,5 @@ export async function recordAndSync({
       );
     }
     return ours.some((result) => result.state === 'failed_permanently') ? 1 : 0;
-  } finally {
-    await session.close();
-    store.close();
-  }
+  });
 }

@@ -1,17 +1,8 @@
-import { DEFAULT_TENANT_ID } from '../../db/tenants.ts';
 import { recordCaseNote } from '../../itsm/record-case-note.ts';
-import { systemClock } from '../../lib/clock.ts';
-import { canonicalPrincipalId } from '../../policy/identity/canonical-principal-id.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import { parseCommandArgs } from './actions-context.ts';
-import {
-  CASE_CHANGE_OPTIONS,
-  parseCaseId,
-  parseChangeId,
-  parseDemo,
-  recordAndSync,
-} from './case-change.ts';
+import { CASE_CHANGE_OPTIONS, parseCaseId, recordAndSync } from './case-change.ts';
 
 // Room is left for the author line and marker casebook adds on the ticket.
 const MAX_NOTE = 20_000;
@@ -26,16 +17,16 @@ export const caseNote: Command = {
     '  Stores the note on the case and, for a tenant with an ITSM, queues it for the',
     '  ticket through the policy gate (a work note, or a comment when the tenant syncs',
     '  notes as public) and tries it once now; the same --change-id is added only once.',
+    '  A note never opens a ticket: on a case without one it is kept in casebook and',
+    '  waits, and goes to the ticket once a status change (case status) creates it.',
+    '  A case casebook has never seen, or a --change-id that already names a different',
+    '  change of the case, is refused (exit 2).',
     '  --demo  for a tenant without an ITSM: an in-process simulator; nothing is kept',
   ].join('\n'),
-  async run({ args, config, logger, stdout, stderr }) {
+  async run(context) {
     const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        tenant: { type: 'string', default: DEFAULT_TENANT_ID },
-        text: { type: 'string' },
-        ...CASE_CHANGE_OPTIONS,
-      },
+      context.args,
+      { text: { type: 'string' }, ...CASE_CHANGE_OPTIONS },
       1,
     );
     const caseId = parseCaseId(positionals[0] ?? '');
@@ -44,27 +35,12 @@ export const caseNote: Command = {
     if (text.length > MAX_NOTE) {
       throw new UsageError(`the note has ${text.length} characters; at most ${MAX_NOTE} fit`);
     }
-    const changeId = parseChangeId(values['change-id']);
 
     return recordAndSync({
-      config,
-      logger,
-      stdout,
-      stderr,
-      tenantId: values.tenant,
-      demo: parseDemo(values.demo),
-      record: ({ db, audit, targetSystem }) =>
-        recordCaseNote({
-          db,
-          audit,
-          clock: systemClock,
-          tenantId: values.tenant,
-          caseId,
-          text,
-          by: canonicalPrincipalId(values.by),
-          ...(changeId === undefined ? {} : { changeId }),
-          targetSystem,
-        }),
+      context,
+      caseId,
+      options: values,
+      record: (change) => recordCaseNote({ ...change, caseId, text }),
       recordedLine: (id) => `note added to case ${caseId} (${values.tenant}) (change ${id})`,
     });
   },

@@ -1,18 +1,9 @@
-import { DEFAULT_TENANT_ID } from '../../db/tenants.ts';
 import { CaseStatus } from '../../itsm/case-status.ts';
 import { recordCaseStatus } from '../../itsm/record-case-status.ts';
-import { systemClock } from '../../lib/clock.ts';
-import { canonicalPrincipalId } from '../../policy/identity/canonical-principal-id.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../usage-error.ts';
 import { parseCommandArgs } from './actions-context.ts';
-import {
-  CASE_CHANGE_OPTIONS,
-  parseCaseId,
-  parseChangeId,
-  parseDemo,
-  recordAndSync,
-} from './case-change.ts';
+import { CASE_CHANGE_OPTIONS, parseCaseId, recordAndSync } from './case-change.ts';
 
 export const caseStatus: Command = {
   name: ['case', 'status'],
@@ -24,18 +15,17 @@ export const caseStatus: Command = {
     '',
     '  Records the status with who set it, queues the ticket sync for a tenant with an',
     '  ITSM and tries it once now; a failure waits in the outbox for `casebook itsm sync`.',
-    '  --change-id  the event id, so the same event recorded twice changes nothing',
+    '  A case casebook has never seen (not analysed with `casebook run`, no status, no',
+    '  ticket) is refused (exit 2), so a mistyped id never opens a ticket.',
+    '  --change-id  the event id, so the same event recorded twice changes nothing;',
+    '               it is per case, and reusing it for a different change is refused',
     '  --demo       for a tenant without an ITSM: sync to an in-process simulator and',
     '               keep nothing (a throwaway store; the simulator stops on exit)',
   ].join('\n'),
-  async run({ args, config, logger, stdout, stderr }) {
+  async run(context) {
     const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        tenant: { type: 'string', default: DEFAULT_TENANT_ID },
-        note: { type: 'string' },
-        ...CASE_CHANGE_OPTIONS,
-      },
+      context.args,
+      { note: { type: 'string' }, ...CASE_CHANGE_OPTIONS },
       2,
     );
     const [caseText = '', statusText = ''] = positionals;
@@ -44,28 +34,13 @@ export const caseStatus: Command = {
       throw new UsageError(`unknown status "${statusText}"; use ${CaseStatus.options.join(', ')}`);
     }
     const caseId = parseCaseId(caseText);
-    const changeId = parseChangeId(values['change-id']);
 
     return recordAndSync({
-      config,
-      logger,
-      stdout,
-      stderr,
-      tenantId: values.tenant,
-      demo: parseDemo(values.demo),
-      record: ({ db, audit, targetSystem }) =>
-        recordCaseStatus({
-          db,
-          audit,
-          clock: systemClock,
-          tenantId: values.tenant,
-          caseId,
-          status: status.data,
-          by: canonicalPrincipalId(values.by),
-          note: values.note ?? null,
-          ...(changeId === undefined ? {} : { changeId }),
-          targetSystem,
-        }),
+      context,
+      caseId,
+      options: values,
+      record: (change) =>
+        recordCaseStatus({ ...change, caseId, status: status.data, note: values.note ?? null }),
       recordedLine: (id) => `case ${caseId} (${values.tenant}) is ${status.data} (change ${id})`,
     });
   },

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 
 import { Config } from '../../config/config-schema.ts';
 import { openDatabase } from '../../db/open-database.ts';
-import { itsmOutbox } from '../../db/schema.ts';
+import { caseStatusHistory, itsmOutbox } from '../../db/schema.ts';
+import { seeCase } from '../../itsm/testing/itsm-harness.ts';
 import {
   type RunningItsmSimulators,
   startItsmSimulators,
@@ -39,6 +40,13 @@ afterEach(() => {
 
 function configFor(name: string, itsm: Record<string, unknown> = {}) {
   return Config.parse({ databasePath: join(dir, `${name}.db`), itsm });
+}
+
+/** Stores the cases in the default tenant as ones casebook analysed. */
+function seeCases(config: Config, ...caseIds: string[]) {
+  const store = openDatabase({ path: config.databasePath });
+  for (const caseId of caseIds) seeCase(store.db, { tenantId: 'default', caseId, now: 0 });
+  store.close();
 }
 
 describe('casebook itsm test', () => {
@@ -109,6 +117,7 @@ describe('casebook case status and itsm sync', () => {
       },
     });
     const args = ['4242', 'resolved', '--by', 'Alice@Example.com', '--change-id', 'evt-42'];
+    seeCases(config, '4242', '4244');
 
     const first = await runCommand({ command: caseStatus, args, config });
     const replay = await runCommand({ command: caseStatus, args, config });
@@ -134,24 +143,102 @@ describe('casebook case status and itsm sync', () => {
 
   it('--demo syncs to an in-process simulator and keeps nothing in the store', async () => {
     const config = configFor('demo');
+    seeCases(config, '4545');
 
+    const unknown = await runCommand({
+      command: caseStatus,
+      args: ['4546', 'it-action', '--demo', 'jira'],
+      config,
+    }).catch((error: Error) => error.message);
     const status = await runCommand({
       command: caseStatus,
       args: ['4545', 'it-action', '--demo', 'jira'],
       config,
     });
+    // The demo's store is thrown away: the note's own demo has no ticket for it.
     const note = await runCommand({
       command: caseNote,
       args: ['4545', '--text', 'Asked IT to reimage HOST-01', '--demo', 'servicenow'],
       config,
     });
 
+    expect(unknown).toBe('casebook has no case 4546 in tenant default');
     expect(status.out).toMatch(/demo: syncing to the in-process jira simulator at http:/);
     expect(status.out).toMatch(/ticket sync delivered: SEC-\d+ is in step with case 4545\n$/);
-    expect(note.out).toMatch(/ticket sync delivered: INC\d+ is in step with case 4545\n$/);
+    expect(note.out).toMatch(/ticket sync waiting: case 4545 has no ticket yet/);
     const store = openDatabase({ path: config.databasePath });
     expect(store.db.select().from(itsmOutbox).all()).toEqual([]);
+    expect(store.db.select().from(caseStatusHistory).all()).toEqual([]);
     store.close();
+  });
+
+  it('refuses a status for a case casebook never saw, and opens no ticket', async () => {
+    vi.stubEnv('CASEBOOK_TEST_SN', sims.servicenow.user.secret);
+    const config = configFor('unknown', {
+      default: {
+        system: 'servicenow',
+        baseUrl: sims.servicenow.url,
+        auth: {
+          kind: 'basic',
+          username: sims.servicenow.user.username,
+          secretRef: 'env:CASEBOOK_TEST_SN',
+        },
+      },
+    });
+
+    const refused = await runCommand({
+      command: caseStatus,
+      args: ['1', 'resolved', '--by', 'alice@example.com'],
+      config,
+    }).catch((error: Error & { fault?: string }) => `${error.fault}: ${error.message}`);
+
+    expect(refused).toBe('user: casebook has no case 1 in tenant default');
+    const incidents = [...(sims.servicenow.store.tables.get('incident')?.values() ?? [])].filter(
+      (row) => row.correlation_id === 'casebook:default:1',
+    );
+    expect(incidents).toEqual([]);
+  });
+
+  it('names the config key of a credential that is not set', async () => {
+    vi.stubEnv('JIRA_TOKEN', '');
+    const config = configFor('no-token', {
+      default: {
+        system: 'jira',
+        baseUrl: sims.jira.url,
+        auth: { kind: 'basic', username: sims.jira.user.username, secretRef: 'env:JIRA_TOKEN' },
+        jira: { projectKey: 'SEC' },
+      },
+    });
+    seeCases(config, '4646');
+
+    const status = runCommand({ command: caseStatus, args: ['4646', 'resolved'], config });
+
+    await expect(status).rejects.toThrow(
+      'itsm.default.auth.secretRef (from env:JIRA_TOKEN): expected environment variable ' +
+        'JIRA_TOKEN to be set',
+    );
+  });
+
+  it('refuses --tenant for a tenant without an ITSM, naming the key to set', async () => {
+    const config = configFor('sync-unknown');
+
+    const refused = await runCommand({
+      command: itsmSync,
+      args: ['--tenant', 'nope'],
+      config,
+    }).catch((error: Error & { fault?: string }) => `${error.fault}: ${error.message}`);
+
+    expect(refused).toBe(
+      'user: tenant nope has no ITSM configured: set config key itsm.nope ' +
+        '(see "ITSM tickets" in the README)',
+    );
+  });
+
+  it('says in its help that held changes are not failures and leave exit status 0', () => {
+    expect(itsmSync.usage.replace(/\s+/g, ' ')).toContain(
+      'Exit status 1 when a change failed for good; changes held for approval are not ' +
+        'failures',
+    );
   });
 
   it('lists a change that failed for good and exits 1', async () => {
@@ -168,6 +255,7 @@ describe('casebook case status and itsm sync', () => {
       },
     });
 
+    seeCases(config, '4343');
     const status = await runCommand({ command: caseStatus, args: ['4343', 'resolved'], config });
     const sync = await runCommand({ command: itsmSync, args: [], config });
 
@@ -215,6 +303,7 @@ describe('held ticket writes through casebook actions', () => {
   it('approving the held resolution runs it once; the sync then reports it delivered', async () => {
     vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
     const config = jiraConfig('approve');
+    seeCases(config, '5151');
     await runCommand({ command: actionsGrant, args: ['alice', '--role', 'analyst'], config });
     const status = await runCommand({
       command: caseStatus,
@@ -231,7 +320,7 @@ describe('held ticket writes through casebook actions', () => {
     expect(listed.out).toMatch(/transition_ticket on case 5151: moves jira ticket SEC-\d+/);
     await expect(
       runCommand({ command: actionsApprove, args: [id, '--as', 'alice'], config }),
-    ).rejects.toThrow(/CASEBOOK_TEST_JIRA/);
+    ).rejects.toThrow('itsm.default.auth.secretRef (from env:CASEBOOK_TEST_JIRA)');
     vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
 
     const approved = await runCommand({
@@ -254,6 +343,7 @@ describe('held ticket writes through casebook actions', () => {
   it('denying it fails the change for good, and the sync shows who denied it and why', async () => {
     vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
     const config = jiraConfig('deny');
+    seeCases(config, '5152');
     await runCommand({ command: actionsGrant, args: ['alice', '--role', 'analyst'], config });
     await runCommand({
       command: caseStatus,
@@ -283,16 +373,34 @@ describe('held ticket writes through casebook actions', () => {
     const config = jiraConfig('note');
     const args = ['5153', '--text', 'Asked IT to reimage HOST-01', '--change-id', 'note-1'];
 
+    const early = await runCommand({
+      command: caseNote,
+      args: ['5153', '--text', 'not for IT yet', '--change-id', 'note-0'],
+      config,
+    }).catch((error: Error) => error.message);
+    expect(early).toBe('casebook has no case 5153 in tenant default');
+    seeCases(config, '5153');
+    await runCommand({ command: caseStatus, args: ['5153', 'it-action'], config });
     const first = await runCommand({ command: caseNote, args, config });
     const replay = await runCommand({ command: caseNote, args, config });
+    const reused = await runCommand({
+      command: caseNote,
+      args: ['5153', '--text', 'something else', '--change-id', 'note-1'],
+      config,
+    }).catch((error: Error & { fault?: string }) => `${error.fault}: ${error.message}`);
 
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^note added to case 5153 \(default\) \(change note-1\)\n/);
     expect(first.out).toMatch(/ticket sync delivered: SEC-\d+ is in step with case 5153/);
     expect(replay.out).toBe('change note-1 was recorded before; nothing changed\n');
+    expect(reused).toBe(
+      'user: change id note-1 already names a different note change of case 5153 in ' +
+        'tenant default; give this change its own --change-id',
+    );
     const [issue, ...others] = issuesOf('5153');
     expect(others).toEqual([]);
     expect(JSON.stringify(issue?.comments)).toContain('Asked IT to reimage HOST-01');
-    expect(issue?.comments).toHaveLength(1);
+    // The status change's work note, then the analyst's note.
+    expect(issue?.comments).toHaveLength(2);
   });
 });

@@ -1,4 +1,3 @@
-import { openItsmSession } from '../../itsm/itsm-session.ts';
 import type { OutboxChange } from '../../itsm/outbox/outbox-change.ts';
 import { createOutboxStore } from '../../itsm/outbox/outbox-store.ts';
 import { createOutboxWorker, type DrainResult } from '../../itsm/outbox/outbox-worker.ts';
@@ -7,7 +6,9 @@ import { systemClock } from '../../lib/clock.ts';
 import { printable } from '../../lib/printable.ts';
 import type { Command } from '../command.ts';
 import { integerFlag } from '../parse-flags.ts';
-import { openStore, parseCommandArgs, policyDirectory } from './actions-context.ts';
+import { UsageError } from '../usage-error.ts';
+import { openStore, parseCommandArgs } from './actions-context.ts';
+import { withItsmSession } from './with-itsm-session.ts';
 
 function line(result: DrainResult): string {
   const where = `${result.tenantId}/${result.caseId} ${result.changeId}`;
@@ -30,6 +31,9 @@ export const itsmSync: Command = {
     '',
     '  Sends every change that is due once, copies notes people wrote on tickets into',
     '  casebook, then lists the changes that failed for good or wait for approval.',
+    '  Exit status 1 when a change failed for good; changes held for approval are not',
+    '  failures (they wait for `casebook actions approve`) and leave it 0.',
+    '  --tenant  only this tenant; one without an ITSM (config key itsm.<id>) is refused',
     '  --watch  keep going until interrupted, draining every --interval-ms (default 15000)',
   ].join('\n'),
   async run({ args, config, logger, stdout, interrupted }) {
@@ -51,14 +55,13 @@ export const itsmSync: Command = {
       }) ?? 15_000;
 
     const store = openStore(config);
-    const session = await openItsmSession({
-      db: store.db,
-      config,
-      policyDirectory: policyDirectory(config),
-      clock: systemClock,
-      logger,
-    });
-    try {
+    return withItsmSession({ config, logger, store }, async (session) => {
+      if (values.tenant !== undefined && !session.tenantIds.includes(values.tenant)) {
+        throw new UsageError(
+          `tenant ${printable(values.tenant)} has no ITSM configured: set config key ` +
+            `itsm.${printable(values.tenant)} (see "ITSM tickets" in the README)`,
+        );
+      }
       const tenantIds = session.tenantIds.filter(
         (id) => values.tenant === undefined || id === values.tenant,
       );
@@ -112,9 +115,6 @@ export const itsmSync: Command = {
         stdout.write(`held for approval (casebook actions list):\n${held.map(stuck).join('\n')}\n`);
       if (failed.length > 0) stdout.write(`FAILED for good:\n${failed.map(stuck).join('\n')}\n`);
       return failed.length > 0 ? 1 : 0;
-    } finally {
-      await session.close();
-      store.close();
-    }
+    });
   },
 };

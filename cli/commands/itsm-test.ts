@@ -1,10 +1,9 @@
 import { DEFAULT_TENANT_ID } from '../../db/tenants.ts';
-import { openItsmSession } from '../../itsm/itsm-session.ts';
-import { systemClock } from '../../lib/clock.ts';
 import { printable } from '../../lib/printable.ts';
 import type { Command } from '../command.ts';
-import { UsageError } from '../usage-error.ts';
-import { openStore, parseCommandArgs, policyDirectory } from './actions-context.ts';
+import { openStore, parseCommandArgs } from './actions-context.ts';
+import { parseDemo } from './case-change.ts';
+import { withItsmSession } from './with-itsm-session.ts';
 
 const MARK = { passed: 'PASS', failed: 'FAIL', not_checked: 'SKIP' } as const;
 
@@ -24,23 +23,14 @@ export const itsmTest: Command = {
       { tenant: { type: 'string' }, demo: { type: 'string' } },
       0,
     );
-    const demo = values.demo;
-    if (demo !== undefined && demo !== 'servicenow' && demo !== 'jira') {
-      throw new UsageError('--demo takes servicenow or jira');
-    }
+    const demo = parseDemo(values.demo);
+    const demoSession =
+      demo === undefined
+        ? {}
+        : { demo: { tenantId: values.tenant ?? DEFAULT_TENANT_ID, system: demo } };
 
     const store = openStore(config);
-    const session = await openItsmSession({
-      db: store.db,
-      config,
-      policyDirectory: policyDirectory(config),
-      clock: systemClock,
-      logger,
-      ...(demo === undefined
-        ? {}
-        : { demo: { tenantId: values.tenant ?? DEFAULT_TENANT_ID, system: demo } }),
-    });
-    try {
+    return withItsmSession({ config, logger, store, ...demoSession }, async (session) => {
       const tenantIds = session.tenantIds.filter(
         (id) => values.tenant === undefined || id === values.tenant,
       );
@@ -65,9 +55,6 @@ export const itsmTest: Command = {
         failed ? 'some checks FAILED\n' : 'all checks passed (skipped ones are listed)\n',
       );
       return failed ? 1 : 0;
-    } finally {
-      await session.close();
-      store.close();
-    }
+    });
   },
 };

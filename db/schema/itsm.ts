@@ -1,4 +1,11 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * Every status an analyst gave a case (resolved, it-action, reopened), in order. The
@@ -22,14 +29,38 @@ export const caseStatusHistory = sqliteTable(
 export type CaseStatusHistoryRow = typeof caseStatusHistory.$inferSelect;
 
 /**
+ * The change ids (event ids) of a case, each naming one recorded change: the
+ * idempotency key is (tenant, case, change id), so one id on two cases is two changes,
+ * and a replay of the same change finds its row. `record_id` is the change's own id
+ * (its status history row, its case note, its outbox row).
+ */
+export const caseChangeKeys = sqliteTable(
+  'case_change_keys',
+  {
+    tenantId: text('tenant_id').notNull(),
+    caseId: text('case_id').notNull(),
+    changeKey: text('change_key').notNull(),
+    /** `status` or `note`. */
+    kind: text('kind').notNull(),
+    recordId: text('record_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.caseId, table.changeKey] })],
+);
+
+export type CaseChangeKeyRow = typeof caseChangeKeys.$inferSelect;
+
+/**
  * Changes waiting to reach an ITSM. `state` moves pending -> delivered | held |
- * failed_permanently; a pending row whose attempt failed stays pending with a later
- * `next_attempt_at`. `change_id` is the idempotency key: a replayed event inserts nothing.
+ * failed_permanently | waiting; a pending row whose attempt failed stays pending with a later
+ * `next_attempt_at`; a note on a case without a ticket waits (`waiting`) until a ticket
+ * exists. `id` is the change's record id; `change_id` the caller's id, unique per case.
  */
 export const itsmOutbox = sqliteTable(
   'itsm_outbox',
   {
-    changeId: text('change_id').primaryKey(),
+    id: text('id').primaryKey(),
+    changeId: text('change_id').notNull(),
     tenantId: text('tenant_id').notNull(),
     caseId: text('case_id').notNull(),
     /** `servicenow` or `jira`. */
@@ -45,12 +76,15 @@ export const itsmOutbox = sqliteTable(
     heldActionId: text('held_action_id'),
     /** A worker's claim on the row, so two workers never send the same change at once. */
     leaseUntil: integer('lease_until'),
+    /** Who holds the lease: only that claim may settle the row. */
+    leaseToken: text('lease_token'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [
     index('itsm_outbox_due').on(table.state, table.nextAttemptAt),
     index('itsm_outbox_case').on(table.tenantId, table.caseId, table.createdAt),
+    uniqueIndex('itsm_outbox_change').on(table.tenantId, table.caseId, table.changeId),
   ],
 );
 
@@ -70,6 +104,11 @@ export const ticketLinks = sqliteTable(
     correlationId: text('correlation_id').notNull(),
     /** Newest ticket comment already copied into casebook (epoch ms). */
     notesSyncedAt: integer('notes_synced_at').notNull().default(0),
+    /**
+     * False from the moment casebook created the ticket until its correlation marks
+     * (labels, issue property) are on it: a retry completes this ticket, never makes one.
+     */
+    ready: integer('ready', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -108,3 +147,21 @@ export const caseNotes = sqliteTable(
 );
 
 export type CaseNoteRow = typeof caseNotes.$inferSelect;
+
+/**
+ * The ticket notes casebook posted itself, by the id the ITSM gave them: how the pull
+ * of ticket notes tells casebook's own notes from people's, whatever their text says.
+ */
+export const sentTicketNotes = sqliteTable(
+  'sent_ticket_notes',
+  {
+    tenantId: text('tenant_id').notNull(),
+    system: text('system').notNull(),
+    noteId: text('note_id').notNull(),
+    caseId: text('case_id').notNull(),
+    /** The outbox change that posted it. */
+    changeId: text('change_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.system, table.noteId] })],
+);

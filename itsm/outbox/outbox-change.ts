@@ -20,10 +20,20 @@ export const OutboxPayload = z.discriminatedUnion('kind', [
 ]);
 export type OutboxPayload = z.infer<typeof OutboxPayload>;
 
-export const OutboxState = z.enum(['pending', 'delivered', 'held', 'failed_permanently']);
+/** `waiting`: a note on a case that has no ticket yet; it is sent once one exists. */
+export const OutboxState = z.enum([
+  'pending',
+  'delivered',
+  'held',
+  'failed_permanently',
+  'waiting',
+]);
 export type OutboxState = z.infer<typeof OutboxState>;
 
 export interface OutboxChange {
+  /** The row's own id (the change's record id): what the outbox is keyed by. */
+  id: string;
+  /** The caller's change id (event id): unique per case, shown to people. */
   changeId: string;
   tenantId: string;
   caseId: string;

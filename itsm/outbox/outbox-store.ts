@@ -1,12 +1,18 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 
 import type { CasebookDb } from '../../db/open-database.ts';
 import { type ItsmOutboxRow, itsmOutbox } from '../../db/schema.ts';
 import type { StoreHandle } from '../../policy/store-handle.ts';
 import { type OutboxChange, OutboxPayload, type OutboxState } from './outbox-change.ts';
 
+// Changes recorded in the same millisecond keep the order they were recorded in.
+const INSERTION_ORDER = sql`rowid`;
+
 function toChange(row: ItsmOutboxRow): OutboxChange {
   return {
+    id: row.id,
     changeId: row.changeId,
     tenantId: row.tenantId,
     caseId: row.caseId,
@@ -25,40 +31,62 @@ function toChange(row: ItsmOutboxRow): OutboxChange {
 export interface OutboxStore {
   /** Adds a change; false when a change with this id is there already (a replay). */
   enqueue(
-    change: Pick<OutboxChange, 'changeId' | 'tenantId' | 'caseId' | 'targetSystem' | 'payload'>,
+    change: Pick<
+      OutboxChange,
+      'id' | 'changeId' | 'tenantId' | 'caseId' | 'targetSystem' | 'payload'
+    >,
     options: { now: number; store?: StoreHandle },
   ): boolean;
   /**
    * Claims the changes due now: per case only the oldest pending one, so a case's
    * changes reach the ticket in the order they were made. A claim is a lease; a worker
-   * that dies mid-change lets it lapse and another picks the change up.
+   * that dies mid-change lets it lapse and another picks the change up. Each claim
+   * carries a fresh lease token.
    */
   claimDue(input: {
     now: number;
     leaseMs: number;
     limit: number;
     tenantId?: string;
-  }): OutboxChange[];
+  }): ClaimedChange[];
+  /**
+   * Records the outcome of an attempt, only while the claim's lease token is still the
+   * row's: false when the lease lapsed and another worker claimed the change since, so
+   * a slow attempt never overwrites what the newer claim records.
+   */
   settle(
-    changeId: string,
+    id: string,
     outcome: {
+      leaseToken: string;
       state: OutboxState;
       now: number;
       nextAttemptAt?: number;
       lastError?: string | null;
       heldActionId?: string | null;
     },
-  ): void;
+  ): boolean;
   /**
    * Moves a held change on once its held action is decided, without counting an
    * attempt; false when the row is no longer held (another worker got there first).
    */
   releaseHeld(
-    changeId: string,
+    id: string,
     outcome: { state: OutboxState; now: number; lastError: string | null },
   ): boolean;
+  /** Makes a case's waiting notes due now, once the case has a ticket; how many. */
+  releaseWaiting(input: {
+    tenantId: string;
+    caseId: string;
+    targetSystem: string;
+    now: number;
+  }): number;
   list(input: { tenantId?: string; states?: OutboxState[] }): OutboxChange[];
-  get(changeId: string): OutboxChange | undefined;
+  get(id: string): OutboxChange | undefined;
+}
+
+/** A change claimed by one worker, with the token that proves the claim is still its. */
+export interface ClaimedChange extends OutboxChange {
+  leaseToken: string;
 }
 
 export function createOutboxStore({ db }: { db: CasebookDb }): OutboxStore {
@@ -67,6 +95,7 @@ export function createOutboxStore({ db }: { db: CasebookDb }): OutboxStore {
       const inserted = store
         .insert(itsmOutbox)
         .values({
+          id: change.id,
           changeId: change.changeId,
           tenantId: change.tenantId,
           caseId: change.caseId,
@@ -95,10 +124,11 @@ export function createOutboxStore({ db }: { db: CasebookDb }): OutboxStore {
                 ? eq(itsmOutbox.state, 'pending')
                 : and(eq(itsmOutbox.state, 'pending'), eq(itsmOutbox.tenantId, tenantId)),
             )
-            .orderBy(asc(itsmOutbox.createdAt), asc(itsmOutbox.changeId))
+            .orderBy(asc(itsmOutbox.createdAt), asc(INSERTION_ORDER))
             .all();
           const seen = new Set<string>();
           const claimed: ItsmOutboxRow[] = [];
+          const leaseToken = randomUUID();
           for (const row of pending) {
             const caseKey = `${row.tenantId}\u0000${row.caseId}\u0000${row.targetSystem}`;
             if (seen.has(caseKey)) continue;
@@ -109,45 +139,69 @@ export function createOutboxStore({ db }: { db: CasebookDb }): OutboxStore {
           }
           if (claimed.length > 0) {
             tx.update(itsmOutbox)
-              .set({ leaseUntil: now + leaseMs })
+              .set({ leaseUntil: now + leaseMs, leaseToken })
               .where(
                 inArray(
-                  itsmOutbox.changeId,
-                  claimed.map((row) => row.changeId),
+                  itsmOutbox.id,
+                  claimed.map((row) => row.id),
                 ),
               )
               .run();
           }
-          return claimed.map(toChange);
+          return claimed.map((row) => ({ ...toChange(row), leaseToken }));
         },
         { behavior: 'immediate' },
       );
     },
 
-    settle(changeId, { state, now, nextAttemptAt, lastError = null, heldActionId = null }) {
-      const row = db.select().from(itsmOutbox).where(eq(itsmOutbox.changeId, changeId)).get();
-      if (row === undefined) return;
-      db.update(itsmOutbox)
+    settle(id, { leaseToken, state, now, nextAttemptAt, lastError = null, heldActionId = null }) {
+      const changed = db
+        .update(itsmOutbox)
         .set({
           state,
-          attempts: row.attempts + 1,
-          nextAttemptAt: nextAttemptAt ?? row.nextAttemptAt,
+          attempts: sql`${itsmOutbox.attempts} + 1`,
+          nextAttemptAt: nextAttemptAt ?? sql`${itsmOutbox.nextAttemptAt}`,
           lastError,
           heldActionId,
           leaseUntil: null,
+          leaseToken: null,
           updatedAt: now,
         })
-        .where(eq(itsmOutbox.changeId, changeId))
-        .run();
-    },
-
-    releaseHeld(changeId, { state, now, lastError }) {
-      const changed = db
-        .update(itsmOutbox)
-        .set({ state, nextAttemptAt: now, lastError, leaseUntil: null, updatedAt: now })
-        .where(and(eq(itsmOutbox.changeId, changeId), eq(itsmOutbox.state, 'held')))
+        .where(and(eq(itsmOutbox.id, id), eq(itsmOutbox.leaseToken, leaseToken)))
         .run();
       return changed.changes > 0;
+    },
+
+    releaseHeld(id, { state, now, lastError }) {
+      const changed = db
+        .update(itsmOutbox)
+        .set({
+          state,
+          nextAttemptAt: now,
+          lastError,
+          leaseUntil: null,
+          leaseToken: null,
+          updatedAt: now,
+        })
+        .where(and(eq(itsmOutbox.id, id), eq(itsmOutbox.state, 'held')))
+        .run();
+      return changed.changes > 0;
+    },
+
+    releaseWaiting({ tenantId, caseId, targetSystem, now }) {
+      const changed = db
+        .update(itsmOutbox)
+        .set({ state: 'pending', nextAttemptAt: now, lastError: null, updatedAt: now })
+        .where(
+          and(
+            eq(itsmOutbox.tenantId, tenantId),
+            eq(itsmOutbox.caseId, caseId),
+            eq(itsmOutbox.targetSystem, targetSystem),
+            eq(itsmOutbox.state, 'waiting'),
+          ),
+        )
+        .run();
+      return changed.changes;
     },
 
     list({ tenantId, states }) {
@@ -159,13 +213,13 @@ export function createOutboxStore({ db }: { db: CasebookDb }): OutboxStore {
         .select()
         .from(itsmOutbox)
         .where(conditions.length === 0 ? undefined : and(...conditions))
-        .orderBy(asc(itsmOutbox.createdAt), asc(itsmOutbox.changeId))
+        .orderBy(asc(itsmOutbox.createdAt), asc(INSERTION_ORDER))
         .all()
         .map(toChange);
     },
 
-    get(changeId) {
-      const row = db.select().from(itsmOutbox).where(eq(itsmOutbox.changeId, changeId)).get();
+    get(id) {
+      const row = db.select().from(itsmOutbox).where(eq(itsmOutbox.id, id)).get();
       return row === undefined ? undefined : toChange(row);
     },
   };

@@ -10,6 +10,9 @@ import { createOutboxStore } from './outbox-store.ts';
 import { settleHeldChanges } from './settle-held-changes.ts';
 
 export interface DrainResult {
+  /** The outbox row (the change's record id). */
+  id: string;
+  /** The caller's change id. */
   changeId: string;
   tenantId: string;
   caseId: string;
@@ -92,6 +95,7 @@ export function createOutboxWorker({
   const drainOnce: OutboxWorker['drainOnce'] = async ({ tenantId, signal } = {}) => {
     const results: DrainResult[] = settleHeldChanges({ db, clock, tenantId }).map(
       ({ change, state, detail }) => ({
+        id: change.id,
         changeId: change.changeId,
         tenantId: change.tenantId,
         caseId: change.caseId,
@@ -106,11 +110,12 @@ export function createOutboxWorker({
       signal?.throwIfAborted();
       const claimed = outbox
         .claimDue({ now: clock.now(), leaseMs, limit: 20, tenantId })
-        .filter((change) => !done.has(change.changeId));
+        .filter((change) => !done.has(change.id));
       if (claimed.length === 0) return results;
 
       for (const change of claimed) {
-        done.add(change.changeId);
+        done.add(change.id);
+        const { leaseToken } = change;
         const tenant = tenantFor(change.tenantId);
         const outcome = await attempt(tenant, change, signal);
         const attempts = change.attempts + 1;
@@ -119,10 +124,11 @@ export function createOutboxWorker({
 
         let state: OutboxState;
         let detail = outcome.detail;
+        let settled: boolean;
         if (outcome.state === 'retry' && attempts >= maxAttempts) {
           state = 'failed_permanently';
           detail = `gave up after ${attempts} attempts: ${outcome.detail}`;
-          outbox.settle(change.changeId, { state, now, lastError: detail });
+          settled = outbox.settle(change.id, { leaseToken, state, now, lastError: detail });
         } else if (outcome.state === 'retry') {
           state = 'pending';
           const waitMs = Math.max(
@@ -131,7 +137,8 @@ export function createOutboxWorker({
             // The ITSM said when to come back; sooner only earns a longer wait.
             (outcome.notBefore ?? 0) - now,
           );
-          outbox.settle(change.changeId, {
+          settled = outbox.settle(change.id, {
+            leaseToken,
             state,
             now,
             nextAttemptAt: now + waitMs,
@@ -140,15 +147,23 @@ export function createOutboxWorker({
           detail = `${detail}; next attempt in ${Math.ceil(waitMs / 1000)} s`;
         } else {
           state = outcome.state;
-          outbox.settle(change.changeId, {
+          settled = outbox.settle(change.id, {
+            leaseToken,
             state,
             now,
             lastError: state === 'delivered' ? null : detail,
             heldActionId: outcome.state === 'held' ? outcome.heldActionId : null,
           });
         }
-        logger.info({ changeId: change.changeId, state, attempts }, 'itsm change');
+        if (!settled) {
+          // The attempt outlived its lease and another worker claimed the change: that
+          // claim records the outcome, this one must not overwrite it.
+          state = outbox.get(change.id)?.state ?? 'pending';
+          detail = `lease lost to another worker; its outcome is not recorded (${detail})`;
+        }
+        logger.info({ changeId: change.changeId, state, attempts, settled }, 'itsm change');
         results.push({
+          id: change.id,
           changeId: change.changeId,
           tenantId: change.tenantId,
           caseId: change.caseId,

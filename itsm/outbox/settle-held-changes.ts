@@ -1,7 +1,10 @@
+import { z } from 'zod';
+
 import type { CasebookDb } from '../../db/open-database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { HeldAction } from '../../policy/held-actions/held-action.ts';
 import { loadHeldAction } from '../../policy/held-actions/held-action-store.ts';
+import { recordSentTicketNote } from '../sync/sent-ticket-notes.ts';
 import type { OutboxChange, OutboxPayload, OutboxState } from './outbox-change.ts';
 import { createOutboxStore } from './outbox-store.ts';
 
@@ -10,6 +13,27 @@ const LAST_STEP: Record<OutboxPayload['kind'], string> = {
   status: 'transition_ticket',
   note: 'add_ticket_note',
 };
+
+/** What `add_ticket_note` verified: the id the ITSM gave the note it posted. */
+const PostedNote = z.object({ noteId: z.string().min(1) });
+
+/**
+ * Records the note an approved `add_ticket_note` posted, so the pull of ticket notes
+ * does not copy it back and the change never posts it again.
+ */
+function recordApprovedNote(db: CasebookDb, change: OutboxChange, action: HeldAction, now: number) {
+  if (action.tool !== 'add_ticket_note' || action.status !== 'executed_verified') return;
+  const posted = PostedNote.safeParse(action.outcome?.verification?.observed);
+  if (!posted.success) return;
+  recordSentTicketNote(db, {
+    tenantId: change.tenantId,
+    system: change.targetSystem,
+    caseId: change.caseId,
+    changeId: change.changeId,
+    noteId: posted.data.noteId,
+    now,
+  });
+}
 
 export interface SettledHeldChange {
   change: OutboxChange;
@@ -90,9 +114,10 @@ export function settleHeldChanges({
         : loadHeldAction(db, { tenantId: change.tenantId, id: change.heldActionId });
     const next = verdict(change, action, now);
     if (next === null) continue;
+    if (action !== undefined) recordApprovedNote(db, change, action, now);
 
     const lastError = next.state === 'delivered' ? null : next.detail;
-    if (outbox.releaseHeld(change.changeId, { state: next.state, now, lastError })) {
+    if (outbox.releaseHeld(change.id, { state: next.state, now, lastError })) {
       settled.push({ change, ...next });
     }
   }

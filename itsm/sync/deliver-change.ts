@@ -8,8 +8,10 @@ import type { TicketRef, TicketStatus } from '../../tools/itsm/ticket-system.ts'
 import { CASE_STATUS_WORDS, TICKET_STATUS_FOR } from '../case-status.ts';
 import { ITSM_SYNC_AGENT, type ItsmTenant } from '../itsm-tenant.ts';
 import type { OutboxChange } from '../outbox/outbox-change.ts';
+import { createOutboxStore } from '../outbox/outbox-store.ts';
 import { renderTicket } from '../render/render-ticket.ts';
 import { type DeliveryOutcome, expectDone, StepStopped } from './delivery-outcome.ts';
+import { recordSentTicketNote, sentTicketNoteOf } from './sent-ticket-notes.ts';
 import { correlationKeyOf, findTicketLink, linkRef, saveTicketLink } from './ticket-links.ts';
 
 function factsOf(firstLook: FirstLook | undefined) {
@@ -41,9 +43,10 @@ function approvedSteps(db: CasebookDb, change: OutboxChange): Set<string> {
  * One attempt at one outbox change, every write through the tenant's policy gate. A
  * status change makes sure the case's ticket exists with the current first look (looked
  * up by correlation key before anything is created), adds a work note once per change,
- * and moves the ticket to match; a note change adds the note once. A step of the change
- * that was held, approved and run is skipped; a throttled attempt carries the time the
- * ITSM asked casebook to come back.
+ * and moves the ticket to match; a note change adds the note once, and never opens a
+ * ticket: on a case without one it waits until a status change creates it. A step of
+ * the change that was held, approved and run is skipped; a throttled attempt carries
+ * the time the ITSM asked casebook to come back.
  */
 export async function deliverChange({
   db,
@@ -73,6 +76,14 @@ export async function deliverChange({
     expectDone(await toolbox.call({ tool, input, reason, signal }));
   const correlationKey = correlationKeyOf(tenantId, caseId);
   const linked = findTicketLink(db, { tenantId, caseId, system: change.targetSystem });
+  if (payload.kind === 'note' && linked === undefined) {
+    return {
+      state: 'waiting',
+      detail:
+        `case ${caseId} has no ticket yet; the note is kept in casebook and goes to ` +
+        'the ticket once a status change creates one',
+    };
+  }
   const approved = approvedSteps(db, change);
   tenant.takeRetryNotBefore();
 
@@ -88,13 +99,18 @@ export async function deliverChange({
       };
       return found.ticket ?? undefined;
     }
-    if (payload.kind !== 'status' && known !== undefined) return { ref: known };
+    if (payload.kind !== 'status') return known === undefined ? undefined : { ref: known };
 
-    const status = payload.kind === 'status' ? payload.status : 'it-action';
+    const { status } = payload;
     const ticket = renderTicket({ tenantId, caseId, status, firstLook, sync });
     const output = (await call(
       'create_ticket',
-      { correlationKey, ...ticket, ...(known === undefined ? {} : { ref: known }) },
+      {
+        correlationKey,
+        ...ticket,
+        ...(known === undefined ? {} : { ref: known }),
+        ...(linked?.ready === false ? { unfinished: true } : {}),
+      },
       `case ${caseId} was ${CASE_STATUS_WORDS[status]}; its ticket must exist and be current`,
     )) as { ref: TicketRef; status: TicketStatus; created: boolean };
     return output;
@@ -115,6 +131,13 @@ export async function deliverChange({
         correlationId: correlationKey,
         now: clock.now(),
       });
+      // Notes written while the case had no ticket can go now, after this change.
+      createOutboxStore({ db }).releaseWaiting({
+        tenantId,
+        caseId,
+        targetSystem: change.targetSystem,
+        now: clock.now(),
+      });
     }
 
     const text =
@@ -126,8 +149,15 @@ export async function deliverChange({
           ]
             .filter((line) => line !== null)
             .join('\n');
-    if ((sync.notesToTicket || payload.kind === 'note') && !approved.has('add_ticket_note')) {
-      await call(
+    // Whether this change's note is on the ticket already is casebook's own record of
+    // the notes it posted, never text on the ticket, which anyone can write.
+    const noteKey = { tenantId, system: ref.system, caseId, changeId: change.changeId };
+    if (
+      (sync.notesToTicket || payload.kind === 'note') &&
+      !approved.has('add_ticket_note') &&
+      sentTicketNoteOf(db, noteKey) === undefined
+    ) {
+      const added = (await call(
         'add_ticket_note',
         {
           ref,
@@ -136,7 +166,8 @@ export async function deliverChange({
           dedupeKey: `change:${change.changeId}`,
         },
         'keep the ticket’s notes in step with the case',
-      );
+      )) as { noteId: string };
+      recordSentTicketNote(db, { ...noteKey, noteId: added.noteId, now: clock.now() });
     }
 
     if (payload.kind === 'status' && !approved.has('transition_ticket')) {

@@ -5,6 +5,8 @@ import { TRANSIENT_ITSM_CODES } from '../../tools/itsm/itsm-api-error.ts';
 export type DeliveryOutcome =
   | { state: 'delivered'; detail: string }
   | { state: 'held'; heldActionId: string; detail: string }
+  /** A note on a case without a ticket: it is sent once a status change creates one. */
+  | { state: 'waiting'; detail: string }
   /** `notBefore`: the ITSM asked not to be called again before then (epoch ms). */
   | { state: 'retry'; detail: string; notBefore?: number }
   | { state: 'failed_permanently'; detail: string };

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 
 import type { CasebookDb } from '../../db/open-database.ts';
-import { caseNotes, ticketLinks } from '../../db/schema.ts';
+import { caseNotes, sentTicketNotes, ticketLinks } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AuditTrail } from '../../policy/audit/audit-trail.ts';
 import type { TicketNote } from '../../tools/itsm/ticket-system.ts';
@@ -9,12 +9,21 @@ import { ITSM_SYNC_AGENT, type ItsmTenant } from '../itsm-tenant.ts';
 import { expectDone, StepStopped } from './delivery-outcome.ts';
 import { linkRef } from './ticket-links.ts';
 
-const CASEBOOK_MARKER = /\[casebook [^\]]+\]\s*$/;
+/** The ids of the notes casebook posted on a tenant's tickets of one system. */
+function sentNoteIds(db: CasebookDb, tenantId: string, system: string): Set<string> {
+  const rows = db
+    .select({ noteId: sentTicketNotes.noteId })
+    .from(sentTicketNotes)
+    .where(and(eq(sentTicketNotes.tenantId, tenantId), eq(sentTicketNotes.system, system)))
+    .all();
+  return new Set(rows.map((row) => row.noteId));
+}
 
 /**
  * Copies notes people wrote on a tenant's tickets into casebook as case notes, each
  * once (keyed by the ticket note's id), with an audit entry per note. Notes casebook
- * wrote itself (they end with its marker) stay out. The text is stored as written:
+ * posted itself stay out, known by the ids the ITSM gave them when casebook posted
+ * them, never by their text, which anyone can write. The text is stored as written:
  * it is untrusted, for people to read, never an instruction to an agent.
  */
 export async function pullTicketNotes({
@@ -38,6 +47,7 @@ export async function pullTicketNotes({
     .all();
   let copied = 0;
   const problems: string[] = [];
+  const sent = sentNoteIds(db, tenant.tenantId, tenant.settings.system);
 
   for (const link of links.filter((row) => row.system === tenant.settings.system)) {
     const toolbox = tenant.toolbox({
@@ -57,7 +67,7 @@ export async function pullTicketNotes({
       continue;
     }
 
-    for (const note of notes.filter((candidate) => !CASEBOOK_MARKER.test(candidate.text))) {
+    for (const note of notes.filter((candidate) => !sent.has(candidate.id))) {
       db.transaction((tx) => {
         const inserted = tx
           .insert(caseNotes)

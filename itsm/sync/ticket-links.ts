@@ -22,10 +22,22 @@ export function findTicketLink(
     .get();
 }
 
+/**
+ * Records the ticket of a case. `ready: false` when casebook has just created it and
+ * has not yet put its correlation marks on it, so a retry finishes that very ticket.
+ */
 export function saveTicketLink(
   db: CasebookDb,
-  link: { tenantId: string; caseId: string; ref: TicketRef; correlationId: string; now: number },
+  link: {
+    tenantId: string;
+    caseId: string;
+    ref: TicketRef;
+    correlationId: string;
+    now: number;
+    ready?: boolean;
+  },
 ): void {
+  const ready = link.ready ?? true;
   db.insert(ticketLinks)
     .values({
       tenantId: link.tenantId,
@@ -34,12 +46,13 @@ export function saveTicketLink(
       externalId: link.ref.id,
       externalKey: link.ref.key,
       correlationId: link.correlationId,
+      ready,
       createdAt: link.now,
       updatedAt: link.now,
     })
     .onConflictDoUpdate({
       target: [ticketLinks.tenantId, ticketLinks.caseId, ticketLinks.system],
-      set: { externalId: link.ref.id, externalKey: link.ref.key, updatedAt: link.now },
+      set: { externalId: link.ref.id, externalKey: link.ref.key, ready, updatedAt: link.now },
     })
     .run();
 }

@@ -1,4 +1,5 @@
-import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
+import { type CasebookDb, type OpenDatabase, openDatabase } from '../../db/open-database.ts';
+import { cases } from '../../db/schema.ts';
 import { createManualClock } from '../../lib/clock.ts';
 import { createAuditTrail } from '../../policy/audit/audit-trail.ts';
 import { createSecretRedactor } from '../../policy/audit/secret-redactor.ts';
@@ -19,10 +20,22 @@ import { recordCaseStatus } from '../record-case-status.ts';
 
 export const TENANT = 'acme';
 
+/** Stores a case as one casebook analysed (without a first look), as a run would. */
+export function seeCase(
+  db: CasebookDb,
+  { tenantId, caseId, now }: { tenantId: string; caseId: string; now: number },
+): void {
+  db.insert(cases)
+    .values({ tenantId, id: caseId, firstSeenAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .run();
+}
+
 /** The settings that point a tenant at one of the running simulators. */
 export function simSettings(
   sims: RunningItsmSimulators,
   system: 'servicenow' | 'jira',
+  jira: Record<string, unknown> = {},
 ): { settings: ItsmTenantSettings; env: Record<string, string> } {
   const sim = system === 'servicenow' ? sims.servicenow : sims.jira;
   const common = {
@@ -34,7 +47,7 @@ export function simSettings(
   const settings = ItsmTenantSettings.parse(
     system === 'servicenow'
       ? { system, ...common, servicenow: { assignmentGroup: 'Security Operations' } }
-      : { system, ...common, jira: { projectKey: 'SEC' } },
+      : { system, ...common, jira: { projectKey: 'SEC', ...jira } },
   );
   return { settings, env: { ITSM_SECRET: sim.user.secret } };
 }
@@ -48,14 +61,17 @@ export function createItsmHarness({
   system,
   path = ':memory:',
   policy = DEFAULT_POLICY,
+  jira,
 }: {
   sims: RunningItsmSimulators;
   system: 'servicenow' | 'jira';
   path?: string;
   policy?: Policy;
+  /** Jira settings over the default project, e.g. a service desk. */
+  jira?: Record<string, unknown>;
 }) {
   const clock = createManualClock(Date.UTC(2026, 2, 1, 9));
-  const { settings, env } = simSettings(sims, system);
+  const { settings, env } = simSettings(sims, system, jira);
   let store: OpenDatabase = openDatabase({ path });
 
   const build = () => {
@@ -95,7 +111,13 @@ export function createItsmHarness({
     get audit() {
       return parts.audit;
     },
+    /** Stores the case as one casebook analysed, so changes to it are accepted. */
+    seeCase(caseId: string) {
+      seeCase(store.db, { tenantId: TENANT, caseId, now: clock.now() });
+    },
+    /** Records a status on the case, which it first sees as analysed. */
     setStatus(caseId: string, status: CaseStatus, changeId?: string) {
+      seeCase(store.db, { tenantId: TENANT, caseId, now: clock.now() });
       return recordCaseStatus({
         db: store.db,
         audit: parts.audit,

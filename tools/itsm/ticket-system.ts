@@ -41,6 +41,13 @@ export interface TicketNote {
   internal: boolean;
 }
 
+/**
+ * Told the new ticket's ref the moment the system has it, before the calls that mark
+ * it as casebook's (labels, issue property) and can still fail: whoever records it
+ * then lets a retry finish that ticket instead of creating a second one.
+ */
+export type OnTicketCreated = (ref: TicketRef) => void;
+
 export interface AccessCheck {
   check: 'auth' | 'read' | 'create';
   outcome: 'passed' | 'failed' | 'not_checked';
@@ -55,7 +62,11 @@ export interface TicketSystem {
   readonly system: ItsmSystem;
   find(correlationKey: string, signal?: AbortSignal): Promise<TicketSnapshot | null>;
   get(ref: TicketRef, signal?: AbortSignal): Promise<TicketSnapshot | null>;
-  create(fields: TicketFields, signal?: AbortSignal): Promise<TicketSnapshot>;
+  create(
+    fields: TicketFields,
+    signal?: AbortSignal,
+    onCreated?: OnTicketCreated,
+  ): Promise<TicketSnapshot>;
   update(ref: TicketRef, fields: TicketFields, signal?: AbortSignal): Promise<TicketSnapshot>;
   addNote(
     ref: TicketRef,

@@ -1,13 +1,11 @@
-import { type Context, Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 
-import { type Clock, systemClock } from '../../../lib/clock.ts';
 import {
-  createItsmSimControl,
-  type ItsmRealismOptionsInput,
-  type ItsmSimControl,
-  itsmRealism,
-} from '../realism/itsm-realism.ts';
-import { authenticate, callerKey, type SimItsmUser } from '../sim-credentials.ts';
+  createItsmSimHono,
+  type ItsmSimAppOptions,
+  type ItsmSimEnv,
+} from '../create-itsm-sim-hono.ts';
+import { authenticate, type SimItsmUser } from '../sim-credentials.ts';
 import { STATUSES, type StatusKey, statusJson, TRANSITIONS } from './jira-workflow.ts';
 import { type JqlClause, type JqlError, parseJql } from './jql.ts';
 import { validateAdf } from './validate-adf.ts';
@@ -65,38 +63,26 @@ function jiraError(
 
 const NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
+/** The fields of a JSM request type: type 10 has labels on its form, the others do not. */
+function requestTypeFields(requestTypeId: string): string[] {
+  return requestTypeId === '10'
+    ? ['summary', 'description', 'labels']
+    : ['summary', 'description', 'priority'];
+}
+
 /**
  * Jira Cloud REST v3 over an in-memory store: issues with ADF bodies checked like Jira
  * checks them, comments, a workflow that offers only the moves from the current status,
  * `/search/jql` with a JQL subset (the removed `/search` answers 410), issue properties,
  * create metadata, a JSM request endpoint with its own error shape, and auth checks.
  */
-export function createJiraSimApp({
-  users,
-  store = createJiraSimStore(),
-  clock = systemClock,
-  realism,
-  control = createItsmSimControl(),
-  origin = 'http://127.0.0.1',
-}: {
-  users: readonly SimItsmUser[];
-  store?: JiraSimStore;
-  clock?: Clock;
-  realism?: ItsmRealismOptionsInput;
-  control?: ItsmSimControl;
-  origin?: string;
-}): Hono<{ Variables: { user: SimItsmUser } }> {
-  const app = new Hono<{ Variables: { user: SimItsmUser } }>();
-
-  for (const handler of itsmRealism({
-    options: realism,
-    control,
-    clock,
-    who: callerKey,
+export function createJiraSimApp(options: ItsmSimAppOptions<JiraSimStore>): Hono<ItsmSimEnv> {
+  const { users, store = createJiraSimStore() } = options;
+  const { app, clock, origin } = createItsmSimHono({
+    options,
+    apiPath: '/rest/*',
     errorResponse: jiraError,
-  })) {
-    app.use('/rest/*', handler);
-  }
+  });
 
   app.use('/rest/*', async (c, next) => {
     const user = authenticate(users, c.req.header('authorization'));
@@ -239,11 +225,26 @@ export function createJiraSimApp({
   app.put('/rest/api/3/issue/:key', async (c) => {
     requireWrite(c, 'edit this issue');
     const issue = issueOf(c.req.param('key'));
-    const fields = ((await body(c)).fields ?? {}) as Record<string, unknown>;
-    checkFields(fields, false);
+    const input = await body(c);
+    const fields = (input.fields ?? {}) as Record<string, unknown>;
+    const verbs = ((input.update ?? {}) as Record<string, unknown>).labels;
+    const labelVerbs = (Array.isArray(verbs) ? verbs : []) as { add?: unknown; remove?: unknown }[];
+    if (fields.labels !== undefined && verbs !== undefined) {
+      throw new JiraFailure(400, [], {
+        labels: 'Field labels cannot be set and updated in the same request.',
+      });
+    }
+    const added = labelVerbs.flatMap((verb) => (verb.add === undefined ? [] : [verb.add]));
+    checkFields(added.length === 0 ? fields : { ...fields, labels: added }, false);
     if (typeof fields.summary === 'string') issue.summary = fields.summary;
     if (fields.description !== undefined) issue.description = fields.description;
     if (Array.isArray(fields.labels)) issue.labels = fields.labels as string[];
+    for (const verb of labelVerbs) {
+      if (typeof verb.add === 'string' && !issue.labels.includes(verb.add))
+        issue.labels.push(verb.add);
+      if (typeof verb.remove === 'string')
+        issue.labels = issue.labels.filter((label) => label !== verb.remove);
+    }
     return c.body(null, 204);
   });
 
@@ -435,6 +436,28 @@ export function createJiraSimApp({
     return c.json({ id: project.id, key: project.key, name: project.key });
   });
 
+  app.get('/rest/servicedeskapi/servicedesk/:desk/requesttype/:type/field', (c) => {
+    if (c.req.param('desk') !== '1') {
+      return c.json(
+        {
+          errorMessage: 'The service desk or request type does not exist.',
+          i18nErrorMessage: { i18nKey: 'sd.request.type.not.found', parameters: [] },
+        },
+        404,
+      );
+    }
+    const fields = requestTypeFields(c.req.param('type')).map((fieldId) => ({
+      fieldId,
+      name: fieldId,
+      required: fieldId === 'summary',
+    }));
+    return c.json({
+      requestTypeFields: fields,
+      canRaiseOnBehalfOf: false,
+      canAddRequestParticipants: true,
+    });
+  });
+
   app.post('/rest/servicedeskapi/request', async (c) => {
     const deskError = (status: number, message: string, key: string) =>
       c.json(
@@ -458,12 +481,22 @@ export function createJiraSimApp({
       );
     }
     const description = input.isAdfRequest === true ? values.description : undefined;
+    const allowed = requestTypeFields(String(input.requestTypeId));
+    const unknown = Object.keys(values).find((field) => !allowed.includes(field));
+    if (unknown !== undefined) {
+      return deskError(
+        400,
+        `The field '${unknown}' is not valid for this request type.`,
+        'sd.request.field.invalid',
+      );
+    }
     try {
       const issue = createIssue({
         project: { key: store.projects[0]?.key },
         issuetype: { name: store.projects[0]?.issueTypes[0] },
         summary: values.summary,
         description,
+        ...(values.labels === undefined ? {} : { labels: values.labels }),
       });
       return c.json(
         {

@@ -5,7 +5,8 @@ import type { Clock } from '../../../lib/clock.ts';
 import { createFaultPicker } from '../../server/realism/fault-middleware.ts';
 import { latencyMiddleware } from '../../server/realism/latency-middleware.ts';
 import { createRateLimiter } from '../../server/realism/rate-limiter.ts';
-import { FAULT_KINDS } from '../../server/realism/realism-options.ts';
+import { FaultOptions } from '../../server/realism/realism-options.ts';
+import { truncateResponseBody } from '../../server/realism/truncate-response-body.ts';
 
 /**
  * The switches of the SentinelOne simulator, for an ITSM: a rate limit per credential
@@ -26,16 +27,7 @@ export const ItsmRealismOptions = z
         z.strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) }),
       ])
       .optional(),
-    faults: z
-      .strictObject({
-        rate: z.number().min(0).max(1),
-        kinds: z
-          .array(z.enum(FAULT_KINDS))
-          .min(1)
-          .default([...FAULT_KINDS]),
-        holdMs: z.number().int().min(1).default(120_000),
-      })
-      .optional(),
+    faults: FaultOptions.optional(),
   })
   .prefault({});
 export type ItsmRealismOptionsInput = z.input<typeof ItsmRealismOptions>;
@@ -110,13 +102,7 @@ export function itsmRealism({
       return errorResponse(forced.status, message, retryAfter);
     }
     await next();
-    const text = await c.res.text();
-    const headers = new Headers(c.res.headers);
-    headers.delete('content-length');
-    c.res = new Response(text.slice(0, Math.floor(text.length / 2)), {
-      status: c.res.status,
-      headers,
-    });
+    await truncateResponseBody(c);
   });
 
   if (options.rateLimit !== false) {
@@ -154,13 +140,7 @@ export function itsmRealism({
         return errorResponse(504, 'Gateway Timeout');
       }
       await next();
-      const text = await c.res.text();
-      const headers = new Headers(c.res.headers);
-      headers.delete('content-length');
-      c.res = new Response(text.slice(0, Math.floor(text.length / 2)), {
-        status: c.res.status,
-        headers,
-      });
+      await truncateResponseBody(c);
     });
   }
 

@@ -1,13 +1,11 @@
-import { type Context, Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 
-import { type Clock, systemClock } from '../../../lib/clock.ts';
 import {
-  createItsmSimControl,
-  type ItsmRealismOptionsInput,
-  type ItsmSimControl,
-  itsmRealism,
-} from '../realism/itsm-realism.ts';
-import { authenticate, callerKey, type SimItsmUser } from '../sim-credentials.ts';
+  createItsmSimHono,
+  type ItsmSimAppOptions,
+  type ItsmSimEnv,
+} from '../create-itsm-sim-hono.ts';
+import { authenticate, type SimItsmUser } from '../sim-credentials.ts';
 import { matches, parseEncodedQuery } from './encoded-query.ts';
 import { computePriority } from './priority-matrix.ts';
 import {
@@ -53,33 +51,15 @@ function glideTime(ms: number): string {
  * from impact and urgency, journal fields that append to `sys_journal_field`, the
  * resolution data policy, Basic and Bearer auth, and the real error body.
  */
-export function createServiceNowSimApp({
-  users,
-  store = createServiceNowSimStore(),
-  clock = systemClock,
-  realism,
-  control = createItsmSimControl(),
-  origin = 'http://127.0.0.1',
-}: {
-  users: readonly SimItsmUser[];
-  store?: ServiceNowSimStore;
-  clock?: Clock;
-  realism?: ItsmRealismOptionsInput;
-  control?: ItsmSimControl;
-  /** Used in reference links and the Location header. */
-  origin?: string;
-}): Hono<{ Variables: { user: SimItsmUser } }> {
-  const app = new Hono<{ Variables: { user: SimItsmUser } }>();
-
-  for (const handler of itsmRealism({
-    options: realism,
-    control,
-    clock,
-    who: callerKey,
+export function createServiceNowSimApp(
+  options: ItsmSimAppOptions<ServiceNowSimStore>,
+): Hono<ItsmSimEnv> {
+  const { users, store = createServiceNowSimStore() } = options;
+  const { app, clock, origin } = createItsmSimHono({
+    options,
+    apiPath: '/api/*',
     errorResponse: snError,
-  })) {
-    app.use('/api/*', handler);
-  }
+  });
 
   app.use('/api/*', async (c, next) => {
     const user = authenticate(users, c.req.header('authorization'));

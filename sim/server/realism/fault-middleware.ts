@@ -5,6 +5,7 @@ import { apiPathOf } from '../api-base.ts';
 import { gatewayTimeoutError, internalError } from '../sim-api-error.ts';
 import type { FaultKind, RealismOptions } from './realism-options.ts';
 import { seededRandom } from './seeded-random.ts';
+import { truncateResponseBody } from './truncate-response-body.ts';
 
 /**
  * Decides, request by request, whether a fault fires and which. Only eligible requests
@@ -77,12 +78,6 @@ export function faultMiddleware({
     }
 
     await next();
-    const text = await c.res.text();
-    const headers = new Headers(c.res.headers);
-    headers.delete('content-length');
-    c.res = new Response(text.slice(0, Math.floor(text.length / 2)), {
-      status: c.res.status,
-      headers,
-    });
+    await truncateResponseBody(c);
   };
 }

@@ -10,6 +10,17 @@ const Rule = z.strictObject({
 export const FAULT_KINDS = ['error', 'timeout', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** Seeded faults on a share of requests; the SentinelOne and ITSM simulators take the same. */
+export const FaultOptions = z.strictObject({
+  rate: z.number().min(0).max(1),
+  kinds: z
+    .array(z.enum(FAULT_KINDS))
+    .min(1)
+    .default([...FAULT_KINDS]),
+  /** How long a `timeout` fault holds the response before giving up with a 504. */
+  holdMs: z.number().int().min(1).default(120_000),
+});
+
 /**
  * Switches that make the simulator behave more like a console under load, all off by
  * default:
@@ -33,19 +44,10 @@ export const RealismOptions = z
           .refine((range) => range.min <= range.max, 'latencyMs.min must not exceed latencyMs.max'),
       ])
       .optional(),
-    faults: z
-      .strictObject({
-        rate: z.number().min(0).max(1),
-        kinds: z
-          .array(z.enum(FAULT_KINDS))
-          .min(1)
-          .default([...FAULT_KINDS]),
-        /** How long a `timeout` fault holds the response before giving up with a 504. */
-        holdMs: z.number().int().min(1).default(120_000),
-        /** Only paths (under /web/api/v2.1) with one of these prefixes; all when absent. */
-        paths: z.array(z.string().startsWith('/')).optional(),
-      })
-      .optional(),
+    faults: FaultOptions.extend({
+      /** Only paths (under /web/api/v2.1) with one of these prefixes; all when absent. */
+      paths: z.array(z.string().startsWith('/')).optional(),
+    }).optional(),
     ignoreAgentActions: z.boolean().default(false),
   })
   .prefault({});

@@ -12,6 +12,7 @@ import {
   IssueShape,
   Myself,
   ProjectShape,
+  RequestTypeFields,
   readJiraError,
   SearchResult,
   TransitionList,
@@ -43,12 +44,22 @@ export interface JiraClient {
     requestTypeId: string;
     summary: string;
     description: AdfDocument;
+    /** Only for a request type that has the labels field. */
+    labels?: string[];
     signal?: AbortSignal;
   }): Promise<z.infer<typeof CreatedRequest>>;
+  /** The field ids a JSM request type accepts in `requestFieldValues`. */
+  requestTypeFieldIds(input: {
+    serviceDeskId: string;
+    requestTypeId: string;
+    signal?: AbortSignal;
+  }): Promise<string[]>;
   getIssue(input: { key: string; signal?: AbortSignal }): Promise<IssueShape | null>;
+  /** `fields` sets values; `update` applies verbs such as `{labels: [{add: 'x'}]}`. */
   editIssue(input: {
     key: string;
-    fields: Record<string, unknown>;
+    fields?: Record<string, unknown>;
+    update?: Record<string, unknown[]>;
     signal?: AbortSignal;
   }): Promise<void>;
   /** JQL through `/search/jql`, the endpoint that replaces the removed `/search`. */
@@ -102,20 +113,36 @@ export function createJiraClient(options: ItsmClientOptions): JiraClient {
       return value;
     },
 
-    async createRequest({ serviceDeskId, requestTypeId, summary, description, signal }) {
+    async createRequest({ serviceDeskId, requestTypeId, summary, description, labels, signal }) {
       const { value } = await transport.request({
         method: 'POST',
         path: '/rest/servicedeskapi/request',
         body: {
           serviceDeskId,
           requestTypeId,
-          requestFieldValues: { summary, description },
+          requestFieldValues: {
+            summary,
+            description,
+            ...(labels === undefined ? {} : { labels }),
+          },
           isAdfRequest: true,
         },
         schema: CreatedRequest,
         signal,
       });
       return value;
+    },
+
+    async requestTypeFieldIds({ serviceDeskId, requestTypeId, signal }) {
+      const desk = encodeURIComponent(serviceDeskId);
+      const type = encodeURIComponent(requestTypeId);
+      const { value } = await transport.request({
+        method: 'GET',
+        path: `/rest/servicedeskapi/servicedesk/${desk}/requesttype/${type}/field`,
+        schema: RequestTypeFields,
+        signal,
+      });
+      return value.requestTypeFields.map((field) => field.fieldId);
     },
 
     async getIssue({ key: issueKey, signal }) {
@@ -135,11 +162,14 @@ export function createJiraClient(options: ItsmClientOptions): JiraClient {
       }
     },
 
-    async editIssue({ key: issueKey, fields, signal }) {
+    async editIssue({ key: issueKey, fields, update, signal }) {
       await transport.request({
         method: 'PUT',
         path: `${API}/issue/${key(issueKey)}`,
-        body: { fields },
+        body: {
+          ...(fields === undefined ? {} : { fields }),
+          ...(update === undefined ? {} : { update }),
+        },
         schema: null,
         signal,
       });

@@ -69,6 +69,11 @@ export const CreatedRequest = z.looseObject({
   issueKey: z.string(),
 });
 
+/** The fields a JSM request type takes in `requestFieldValues`. */
+export const RequestTypeFields = z.looseObject({
+  requestTypeFields: z.array(z.looseObject({ fieldId: z.string() })),
+});
+
 /** Platform `{errorMessages, errors}` or JSM `{errorMessage, i18nErrorMessage}`. */
 const PlatformError = z.looseObject({
   errorMessages: z.array(z.string()).optional(),

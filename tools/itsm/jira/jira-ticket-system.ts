@@ -90,6 +90,40 @@ export function createJiraTicketSystem({
 
   const summaryOf = (summary: string) => safeText(summary.replace(/\s+/g, ' ')).slice(0, 250);
 
+  const labelsOf = (correlationKey: string) => [
+    ...new Set([correlationLabel(correlationKey), ...settings.labels]),
+  ];
+
+  // Labels and the issue property are added to what is there, so this repeats safely:
+  // a retry after a create that stopped half-way finishes the same issue with it.
+  const markAsCasebooks = async ({
+    key,
+    correlationKey,
+    fields,
+    signal,
+  }: {
+    key: string;
+    correlationKey: string;
+    fields?: Record<string, unknown>;
+    signal?: AbortSignal;
+  }) => {
+    await client.editIssue({
+      key,
+      ...(fields === undefined ? {} : { fields }),
+      update: { labels: labelsOf(correlationKey).map((label) => ({ add: label })) },
+      signal,
+    });
+    await client.setProperty({
+      key,
+      property: CASEBOOK_PROPERTY,
+      value: { correlationKey },
+      signal,
+    });
+  };
+
+  // Whether the JSM request type takes labels in the create itself; asked once.
+  let labelsOnRequest: boolean | undefined;
+
   const priorityOf = (impact: number, urgency: number) => {
     const name = settings.priorities?.[String(Math.min(5, impact + urgency - 1)) as '1'];
     return name === undefined ? {} : { priority: { name } };
@@ -115,20 +149,31 @@ export function createJiraTicketSystem({
       return issue === null ? null : snapshot(issue, label);
     },
 
-    async create(fields, signal) {
-      const labels = [...new Set([correlationLabel(fields.correlationKey), ...settings.labels])];
+    async create(fields, signal, onCreated) {
+      const labels = labelsOf(fields.correlationKey);
       const description = toAdf(fields.document);
       const summary = summaryOf(fields.summary);
       let created: { id: string; key: string };
       if (settings.serviceDesk !== undefined) {
+        labelsOnRequest ??= (
+          await client.requestTypeFieldIds({ ...settings.serviceDesk, signal })
+        ).includes('labels');
         const request = await client.createRequest({
           ...settings.serviceDesk,
           summary,
           description,
+          ...(labelsOnRequest ? { labels } : {}),
           signal,
         });
         created = { id: request.issueId, key: request.issueKey };
-        await client.editIssue({ key: created.key, fields: { labels }, signal });
+        onCreated?.({ system: 'jira', ...created });
+        if (!labelsOnRequest) {
+          await client.editIssue({
+            key: created.key,
+            update: { labels: labels.map((label) => ({ add: label })) },
+            signal,
+          });
+        }
       } else {
         created = await client.createIssue({
           fields: {
@@ -141,6 +186,7 @@ export function createJiraTicketSystem({
           },
           signal,
         });
+        onCreated?.({ system: 'jira', ...created });
       }
       await client.setProperty({
         key: created.key,
@@ -153,16 +199,12 @@ export function createJiraTicketSystem({
     },
 
     async update(ref, fields, signal) {
-      await client.editIssue({
+      // A create whose answer was lost, or whose labelling failed, may have stopped
+      // before the labels or the property were on the issue: they are added here.
+      await markAsCasebooks({
         key: ref.key,
+        correlationKey: fields.correlationKey,
         fields: { summary: summaryOf(fields.summary), description: toAdf(fields.document) },
-        signal,
-      });
-      // A create whose answer was lost may have stopped before the property was set.
-      await client.setProperty({
-        key: ref.key,
-        property: CASEBOOK_PROPERTY,
-        value: { correlationKey: fields.correlationKey },
         signal,
       });
       return snapshot(await load(ref, signal), fields.correlationKey);

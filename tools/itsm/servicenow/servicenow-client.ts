@@ -84,6 +84,35 @@ export function createServiceNowClient(options: ItsmClientOptions): ServiceNowCl
     return sysId === undefined ? `${TABLE}/${table}` : `${TABLE}/${table}/${sysId}`;
   };
 
+  /** A create (POST) or update (PATCH) of an incident, answered with the record as stored. */
+  const writeIncident = async ({
+    method,
+    path,
+    values,
+    displayValues,
+    signal,
+  }: {
+    method: 'POST' | 'PATCH';
+    path: string;
+    values: IncidentValues;
+    displayValues: boolean;
+    signal: AbortSignal | undefined;
+  }): Promise<IncidentRecord> => {
+    const { value } = await transport.request({
+      method,
+      path,
+      query: {
+        sysparm_fields: INCIDENT_FIELDS,
+        sysparm_exclude_reference_link: 'true',
+        sysparm_input_display_value: displayValues ? 'true' : undefined,
+      },
+      body: values,
+      schema: ResultOne(IncidentRecord),
+      signal,
+    });
+    return value.result;
+  };
+
   return {
     async findByCorrelation({ table, correlationId, signal }) {
       const { value } = await transport.request({
@@ -117,36 +146,19 @@ export function createServiceNowClient(options: ItsmClientOptions): ServiceNowCl
       }
     },
 
-    async createIncident({ table, values, displayValues = false, signal }) {
-      const { value } = await transport.request({
+    createIncident({ table, values, displayValues = false, signal }) {
+      return writeIncident({
         method: 'POST',
         path: tablePath(table),
-        query: {
-          sysparm_fields: INCIDENT_FIELDS,
-          sysparm_exclude_reference_link: 'true',
-          sysparm_input_display_value: displayValues ? 'true' : undefined,
-        },
-        body: values,
-        schema: ResultOne(IncidentRecord),
+        values,
+        displayValues,
         signal,
       });
-      return value.result;
     },
 
-    async updateIncident({ table, sysId, values, displayValues = false, signal }) {
-      const { value } = await transport.request({
-        method: 'PATCH',
-        path: tablePath(table, sysId),
-        query: {
-          sysparm_fields: INCIDENT_FIELDS,
-          sysparm_exclude_reference_link: 'true',
-          sysparm_input_display_value: displayValues ? 'true' : undefined,
-        },
-        body: values,
-        schema: ResultOne(IncidentRecord),
-        signal,
-      });
-      return value.result;
+    updateIncident({ table, sysId, values, displayValues = false, signal }) {
+      const path = tablePath(table, sysId);
+      return writeIncident({ method: 'PATCH', path, values, displayValues, signal });
     },
 
     async listJournal({ sysId, signal }) {

@@ -84,7 +84,7 @@ export function createServiceNowTicketSystem({
       return record === null ? null : snapshot(record);
     },
 
-    async create(fields, signal) {
+    async create(fields, signal, onCreated) {
       const values: Record<string, string> = {
         ...settings.fields,
         ...content(fields),
@@ -96,9 +96,12 @@ export function createServiceNowTicketSystem({
         values.assignment_group = settings.assignmentGroup;
       if (settings.category !== undefined) values.category = settings.category;
 
-      return snapshot(
+      // One POST carries the correlation marks: there is nothing left to finish later.
+      const created = snapshot(
         await client.createIncident({ table, values, displayValues: groupByName, signal }),
       );
+      onCreated?.(created.ref);
+      return created;
     },
 
     async update(ref, fields, signal) {

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { defineItsmTool } from './itsm-capabilities.ts';
 import { TicketRefInput } from './ticket-params.ts';
 
-/** The last line of every note casebook writes; how a repeat finds the note it wrote. */
+/**
+ * The last line of every note casebook writes, naming the change it belongs to for the
+ * people reading the ticket. Anyone can type it, so nothing is decided by it: the caller
+ * keeps the ids of the notes it posted to know what is on the ticket already.
+ */
 export function noteMarker(dedupeKey: string): string {
   return `[casebook ${dedupeKey}]`;
 }
@@ -12,7 +16,7 @@ export const addTicketNote = defineItsmTool({
   name: 'add_ticket_note',
   description:
     'Add a work note (internal) or a comment (visible to the requester) to a ticket. ' +
-    'The same dedupeKey is never added twice.',
+    'Every call adds a note; dedupeKey names the change it belongs to on the note.',
   effect: 'write',
   input: z.strictObject({
     ref: TicketRefInput,
@@ -20,30 +24,26 @@ export const addTicketNote = defineItsmTool({
     internal: z.boolean().default(true),
     dedupeKey: z.string().regex(/^[A-Za-z0-9:._-]{1,120}$/),
   }),
-  output: z.strictObject({ noteId: z.string(), added: z.boolean() }),
+  output: z.strictObject({ noteId: z.string() }),
   preview: async ({ ref, internal }) => ({
     summary: `adds ${internal ? 'a work note' : 'a comment'} to ${ref.system} ticket ${ref.key}`,
     tickets: [{ system: ref.system, id: ref.key }],
   }),
-  async execute({ ref, text, internal, dedupeKey }, { reads, writes, signal }) {
-    const marker = noteMarker(dedupeKey);
-    const earlier = (await reads.tickets.listNotes(ref, signal)).find((note) =>
-      note.text.includes(marker),
-    );
-    if (earlier !== undefined) return { noteId: earlier.id, added: false };
-
+  async execute({ ref, text, internal, dedupeKey }, { writes, signal }) {
     const { id } = await writes.tickets.addNote(
       ref,
-      { text: `${text}\n\n${marker}`, internal },
+      { text: `${text}\n\n${noteMarker(dedupeKey)}`, internal },
       signal,
     );
-    return { noteId: id, added: true };
+    return { noteId: id };
   },
-  async verify({ input, reads, signal }) {
-    const marker = noteMarker(input.dedupeKey);
+  // The note the call posted, by the id the ITSM gave it; `observed` keeps that id with
+  // a held action's outcome, so the change that was approved can record it.
+  async verify({ input, output, reads, signal }) {
     const notes = await reads.tickets.listNotes(input.ref, signal);
-    return notes.some((note) => note.text.includes(marker))
-      ? { verified: true, detail: `the note is on ${input.ref.key}` }
-      : { verified: false, detail: `the note is not listed on ${input.ref.key}` };
+    const observed = { noteId: output.noteId };
+    return notes.some((note) => note.id === output.noteId)
+      ? { verified: true, detail: `the note is on ${input.ref.key}`, observed }
+      : { verified: false, detail: `the note is not listed on ${input.ref.key}`, observed };
   },
 });

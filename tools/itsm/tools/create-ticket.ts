@@ -15,6 +15,11 @@ const Input = z.strictObject({
   urgency: Level,
   /** The ticket casebook already linked to the case, when it has one. */
   ref: TicketRefInput.optional(),
+  /**
+   * Set when casebook created `ref` itself and stopped before marking it as the case's
+   * (labels, property): it is that ticket, finished by the update, never a second one.
+   */
+  unfinished: z.boolean().optional(),
 });
 type Input = z.infer<typeof Input>;
 
@@ -27,7 +32,9 @@ async function existing(
   // linked ticket without casebook's correlation mark (a link from another instance,
   // say) is not trusted to be the case's.
   const linked = input.ref === undefined ? null : await reads.get(input.ref, signal);
-  if (linked !== null && linked.correlationKey !== null) return linked;
+  if (linked !== null && (linked.correlationKey !== null || input.unfinished === true)) {
+    return linked;
+  }
   return await reads.find(input.correlationKey, signal);
 }
 

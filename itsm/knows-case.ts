@@ -1,0 +1,38 @@
+import { and, eq } from 'drizzle-orm';
+
+import { caseStatusHistory, cases, ticketLinks } from '../db/schema.ts';
+import type { StoreHandle } from '../policy/store-handle.ts';
+import { CaseChangeRefused } from './case-change-refused.ts';
+
+/** Whether casebook has seen the case: analysed it, recorded a status, or linked a ticket. */
+export function knowsCase(store: StoreHandle, tenantId: string, caseId: string): boolean {
+  const analysed = store
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.tenantId, tenantId), eq(cases.id, caseId)))
+    .get();
+  const statused = store
+    .select({ id: caseStatusHistory.id })
+    .from(caseStatusHistory)
+    .where(and(eq(caseStatusHistory.tenantId, tenantId), eq(caseStatusHistory.caseId, caseId)))
+    .get();
+  const linked = store
+    .select({ id: ticketLinks.externalId })
+    .from(ticketLinks)
+    .where(and(eq(ticketLinks.tenantId, tenantId), eq(ticketLinks.caseId, caseId)))
+    .get();
+  return analysed !== undefined || statused !== undefined || linked !== undefined;
+}
+
+/**
+ * Refuses a change to a case casebook has never seen: a mistyped id would otherwise
+ * reach the ITSM as a ticket for a case nobody analysed.
+ */
+export function refuseUnknownCase(store: StoreHandle, tenantId: string, caseId: string): void {
+  if (!knowsCase(store, tenantId, caseId)) {
+    throw new CaseChangeRefused(
+      'UNKNOWN_CASE',
+      `casebook has no case ${caseId} in tenant ${tenantId}`,
+    );
+  }
+}
