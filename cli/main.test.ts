@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load-config.ts';
 import { silentLogger } from '../lib/logger.ts';
 import type { CommandContext } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
 import { simServe } from './commands/sim-serve.ts';
 import { main } from './main.ts';
 
@@ -35,6 +36,12 @@ describe('casebook CLI', () => {
     expect(stdout).toContain('casebook demo');
   });
 
+  it('starts every command summary with a capital letter', () => {
+    const lower = COMMANDS.filter((command) => !/^[A-Z]/.test(command.summary));
+
+    expect(lower.map((command) => command.name.join(' '))).toEqual([]);
+  });
+
   it('lists the commands of a group', async () => {
     const { code, stdout } = await run(['actions', '--help']);
 
@@ -58,11 +65,34 @@ describe('casebook CLI', () => {
     expect(stderr).toContain('Usage: casebook sim serve');
   });
 
-  it('rejects an unknown flag', async () => {
+  it('suggests the command a misspelt word was probably meant to be', async () => {
+    const typo = await run(['rn', '229149014525984882']);
+    const inGroup = await run(['sim', 'sevre']);
+
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.split('\n')[0]).toBe(
+      'casebook: unknown command "rn 229149014525984882"; did you mean "run"?',
+    );
+    expect(inGroup.stderr.split('\n')[0]).toBe(
+      'casebook: unknown command "sim sevre"; did you mean "sim serve"?',
+    );
+    expect((await run(['--jsn'])).stderr.split('\n')[0]).toBe('casebook: unknown command "--jsn"');
+  });
+
+  it('rejects an unknown flag in one line, suggesting the flag it is close to', async () => {
     const { code, stderr } = await run(['sim', 'serve', '--prot', '1']);
 
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Unknown option '--prot'/);
+    expect(stderr.split('\n')[0]).toBe(
+      'casebook sim serve: unknown option --prot; did you mean --port?',
+    );
+  });
+
+  it('says a flag needs a value in one line, for the actions commands too', async () => {
+    const { code, stderr } = await run(['actions', 'list', '--tenant']);
+
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('casebook actions list: --tenant needs a value');
   });
 
   it('stops on a bad configuration value, naming the variable', async () => {

@@ -3,6 +3,7 @@ import { CasebookError } from '../lib/casebook-error.ts';
 import { createLogger } from '../lib/logger.ts';
 import type { Command } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { UsageError } from './usage-error.ts';
 
 function helpText(commands: readonly Command[]): string {
@@ -19,6 +20,30 @@ function findCommand(argv: string[]): { command: Command; args: string[] } | und
   const best = matches.sort((a, b) => b.name.length - a.name.length)[0];
 
   return best && { command: best, args: argv.slice(best.name.length) };
+}
+
+/**
+ * A hint for a misspelt command: the words up to the first unknown one select a group, and
+ * the unknown word is compared with that group's next words (`rn` with `run`, `sim sevre`
+ * with `sim serve`).
+ */
+function closestCommands(words: string[]): string {
+  let known = 0;
+  const starts = (count: number) =>
+    COMMANDS.some((c) => words.slice(0, count).every((w, i) => c.name[i] === w));
+  while (known < words.length && starts(known + 1)) known += 1;
+  const wrote = words[known];
+  if (wrote === undefined) return '';
+
+  const prefix = words.slice(0, known);
+  const next = COMMANDS.filter((c) => prefix.every((w, i) => c.name[i] === w)).flatMap(
+    (c) => c.name[known] ?? [],
+  );
+  return didYouMean({
+    wrote,
+    candidates: next,
+    show: (word) => `"${[...prefix, word].join(' ')}"`,
+  });
 }
 
 /** Runs the CLI and returns the process exit code; never throws. */
@@ -50,7 +75,8 @@ export async function main(
     return asked ? 0 : 2;
   }
   if (!found) {
-    stderr.write(`casebook: unknown command "${argv.join(' ')}"\n\n${helpText(COMMANDS)}`);
+    const hint = closestCommands(words);
+    stderr.write(`casebook: unknown command "${argv.join(' ')}"${hint}\n\n${helpText(COMMANDS)}`);
     return 2;
   }
 

@@ -1,10 +1,11 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
+import { flagUsageError } from './flag-usage-error.ts';
 import { UsageError } from './usage-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** `node:util` parseArgs in strict mode, with its errors turned into usage errors. */
+/** `node:util` parseArgs in strict mode, with its errors turned into one-line usage errors. */
 export function parseFlags<const O extends Options>({
   args,
   options,
@@ -17,7 +18,7 @@ export function parseFlags<const O extends Options>({
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: positionals });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw flagUsageError({ error, args, options, positionals });
   }
 }
 

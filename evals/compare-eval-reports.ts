@@ -113,9 +113,12 @@ export function readEvalReport({ path }: { path: string }): EvalReport {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
     throw new EvalInputError({
       code: 'EVAL_REPORT_INVALID',
-      message: `${path}: not readable JSON (${(cause as Error).message})`,
+      message: missing
+        ? `no such file: ${path}`
+        : `${path}: not readable JSON (${(cause as Error).message})`,
     });
   }
   if (!ReportFile.safeParse(raw).success) {

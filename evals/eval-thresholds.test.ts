@@ -34,6 +34,11 @@ describe('checkThresholds', () => {
       expect.objectContaining({ code: 'EVAL_THRESHOLDS_INVALID', fault: 'user' }),
     );
   });
+
+  it('names a thresholds file that is not there', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'casebook-thresholds-')), 'gone.json');
+    expect(() => loadEvalThresholds({ path })).toThrow(`no such file: ${path}`);
+  });
 });
 
 describe('the OTRF gate file', () => {

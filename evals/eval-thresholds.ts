@@ -24,9 +24,12 @@ export function loadEvalThresholds({ path }: { path: string }): EvalThresholds {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
     throw new EvalInputError({
       code: 'EVAL_THRESHOLDS_INVALID',
-      message: `${path}: not readable JSON (${(cause as Error).message})`,
+      message: missing
+        ? `no such file: ${path}`
+        : `${path}: not readable JSON (${(cause as Error).message})`,
     });
   }
   const parsed = EvalThresholds.safeParse(raw);

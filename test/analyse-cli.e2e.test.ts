@@ -1,11 +1,16 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
 import { createRunStore, FirstLook } from '../agents/index.ts';
+import { actionsApprove } from '../cli/commands/actions-approve.ts';
+import { actionsGrant } from '../cli/commands/actions-grant.ts';
+import { run as runCommandDef } from '../cli/commands/run.ts';
 import { main } from '../cli/main.ts';
+import { runCommand } from '../cli/testing/run-command.ts';
+import { Config } from '../config/config-schema.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { systemClock } from '../lib/clock.ts';
 
@@ -63,9 +68,18 @@ describe('casebook analyse', () => {
     const store = openDatabase({ path });
     try {
       const held = store.sqlite
-        .prepare('select tool, status, approvals_required as n from held_actions')
+        .prepare('select tool, status, approvals_required as n, reason from held_actions')
         .all();
-      expect(held).toEqual([{ tool: 'disconnect_agents', status: 'pending', n: 2 }]);
+      expect(held).toEqual([
+        {
+          tool: 'disconnect_agents',
+          status: 'pending',
+          n: 2,
+          reason: expect.stringMatching(
+            /^Isolate HR-WS-031 from the network: the first look assesses a true positive/,
+          ),
+        },
+      ]);
     } finally {
       store.close();
     }
@@ -91,12 +105,14 @@ describe('casebook analyse', () => {
   });
 
   it('exits 1 with the reason when the case cannot be analysed', async () => {
-    const { code, stdout } = await run(['analyse', '1234567'], { CASEBOOK_DB: storeIn() });
+    const { code, stdout, stderr } = await run(['analyse', '1234567'], { CASEBOOK_DB: storeIn() });
 
     expect(code).toBe(1);
     expect(stdout).toMatch(
       /failed at tool \(get_threat\): get_threat failed: .*no threat with id 1234567/,
     );
+    expect(stderr).toContain('the local simulator has no threat 1234567; its cases are:');
+    expect(stderr).toContain('  229149014525984882  Invoice macro runs encoded PowerShell');
   });
 
   it.each([
@@ -146,8 +162,8 @@ describe('casebook run (the documented name; analyse is its alias)', () => {
     const usage = await run(['run', '--help'], {});
     const alias = await run(['analyse', '--help'], {});
 
-    expect(help.stdout).toMatch(/casebook run +give a case its cited first look/);
-    expect(help.stdout).toMatch(/casebook analyse +alias of casebook run/);
+    expect(help.stdout).toMatch(/casebook run +Give a case its cited first look/);
+    expect(help.stdout).toMatch(/casebook analyse +Alias of casebook run/);
     expect(usage.stdout).toContain('Usage: casebook run <threatId> [options]');
     expect(alias.stdout).toContain('alias of casebook run');
   });
@@ -172,5 +188,45 @@ describe('casebook demo', () => {
       'case 229149014525984882: True positive · high · Malware on FIN-WS-042',
       'case 707462634910718646: True positive · critical · Malware on MKT-WS-008',
     ]);
+  });
+});
+
+describe('a held action from a throwaway simulator', () => {
+  it('is refused when approved against the console configured later', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-cli-console-'));
+    const databasePath = join(dir, 'casebook.db');
+    writeFileSync(join(dir, 'token'), 'dev-token-0123456789abcdef');
+    const ran = await runCommand({
+      command: runCommandDef,
+      args: ['789015512509114196', '--contain'],
+      config: Config.parse({ databasePath }),
+    });
+    const id = /held for approval as (ha_[0-9a-f]+)/.exec(ran.out)?.[1] ?? '';
+    expect(id).toMatch(/^ha_/);
+
+    const configured = Config.parse({
+      databasePath,
+      tenants: [
+        {
+          id: 'default',
+          name: 'Configured later',
+          consoleUrl: 'http://127.0.0.1:4610',
+          tokenRef: `file:${join(dir, 'token')}`,
+        },
+      ],
+    });
+    await runCommand({
+      command: actionsGrant,
+      args: ['alice@example.com', '--role', 'analyst'],
+      config: configured,
+    });
+
+    await expect(
+      runCommand({
+        command: actionsApprove,
+        args: [id, '--as', 'alice@example.com'],
+        config: configured,
+      }),
+    ).rejects.toThrow(/was asked on console http:\/\/127\.0\.0\.1:\d+, but this tenant’s console/);
   });
 });

@@ -1,7 +1,7 @@
-import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../config/config-error.ts';
 import type { Config } from '../../config/config-schema.ts';
+import { policyDirectory } from '../../config/policy-directory.ts';
 import { resolveSecret } from '../../config/resolve-secret.ts';
 import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
 import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
@@ -23,6 +23,7 @@ import {
   sentinelOneCapabilities,
 } from '../../tools/sentinelone/tools/sentinelone-capabilities.ts';
 import { SENTINELONE_TOOLS } from '../../tools/sentinelone/tools/sentinelone-tools.ts';
+import { flagUsageError } from '../flag-usage-error.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Shared by the `casebook actions …` commands: flags, the store, a tenant's held actions. */
@@ -38,7 +39,7 @@ export function parseCommandArgs<O extends Options>(
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw flagUsageError({ error, args, options: options ?? {}, positionals: true });
   }
   if (parsed.positionals.length !== positionals) {
     throw new UsageError(
@@ -48,14 +49,6 @@ export function parseCommandArgs<O extends Options>(
     );
   }
   return parsed;
-}
-
-/**
- * Where tenant policy files live until the configuration names a place:
- * `policies/<tenant>.yaml` beside the database.
- */
-export function policyDirectory(config: Config): string {
-  return join(dirname(config.databasePath), 'policies');
 }
 
 /** What a tenant's held actions run through: its console and, when it has one, its ITSM. */
@@ -90,15 +83,24 @@ export function openTenantActions({
   };
   const itsmSettings = config.itsm[tenantId];
   const itsm =
-    itsmSettings === undefined ? null : itsmActionTools({ settings: itsmSettings, logger });
+    itsmSettings === undefined
+      ? null
+      : itsmActionTools({ settings: itsmSettings, tenantId, logger });
   const noTickets = unavailable<ItsmCapabilities['reads']['tickets']>(
     'itsm',
     `an ITSM for tenant ${tenantId}`,
   );
 
+  const tenantConsoleUrl = (
+    config.tenants.find((candidate) => candidate.id === tenantId) ??
+    getTenant({ db: store.db, id: tenantId })
+  )?.consoleUrl;
+  const { policy } = loadTenantPolicy({ directory: policyDirectory(config), tenantId });
   const actions = createHeldActions({
     db: store.db,
     tenantId,
+    policy,
+    ...(tenantConsoleUrl === undefined ? {} : { consoleUrl: tenantConsoleUrl }),
     registry: createToolRegistry<TenantCapabilities>([
       ...SENTINELONE_TOOLS,
       ...(itsm?.tools ?? []),

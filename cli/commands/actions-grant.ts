@@ -1,9 +1,8 @@
-import { userInfo } from 'node:os';
-
 import { systemClock } from '../../lib/clock.ts';
 import { upsertPrincipal } from '../../policy/identity/principals.ts';
 import { canApprove, Role } from '../../policy/identity/role.ts';
 import type { Command } from '../command.ts';
+import { localAccount } from '../local-account.ts';
 import { UsageError } from '../usage-error.ts';
 import { openStore, parseCommandArgs, TENANT_OPTION, tenantAuditTrail } from './actions-context.ts';
 
@@ -50,16 +49,3 @@ export const actionsGrant: Command = {
     }
   },
 };
-
-/**
- * Who granted, for the audit: the CLI has no login, and whoever can run it can write
- * the store, so the operating-system account that ran it is the most that is known.
- */
-function localAccount(): string {
-  try {
-    return `os:${userInfo().username}`;
-  } catch {
-    // A container user without a passwd entry has a uid but no name.
-    return `os:uid-${process.getuid?.() ?? 'unknown'}`;
-  }
-}

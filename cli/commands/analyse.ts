@@ -8,6 +8,6 @@ import { run } from './run.ts';
 export const analyse: Command = {
   ...run,
   name: ['analyse'],
-  summary: 'alias of casebook run',
+  summary: 'Alias of casebook run',
   usage: `casebook analyse is an alias of casebook run.\n\n${run.usage}`,
 };

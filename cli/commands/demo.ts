@@ -5,6 +5,7 @@ import { analyseCase } from '../../agents/index.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { DEFAULT_TENANT_ID } from '../../db/tenants.ts';
 import { datasetsRoot as resolveDatasetsRoot } from '../../lib/datasets-root.ts';
+import { printable } from '../../lib/printable.ts';
 import { collectScenarios } from '../../sim/collect-scenarios.ts';
 import { startSimulator } from '../../sim/start-simulator.ts';
 import type { Command } from '../command.ts';
@@ -36,7 +37,7 @@ Options:
 
 export const demo: Command = {
   name: ['demo'],
-  summary: 'analyse the built-in cases on the local simulator (the main job, offline)',
+  summary: 'Analyse the built-in cases on the local simulator (the main job, offline)',
   usage: USAGE,
 
   async run({ args, config, logger, stdout, stderr }) {
@@ -59,7 +60,18 @@ export const demo: Command = {
       stdout.write(`(no shared datasets at ${datasetsRoot}: using the built-in scenarios only)\n`);
     }
 
-    const collected = await collectScenarios({ recordings, datasetsRoot, logger });
+    // At the quiet default an import warning is a plain note below, not a JSON log line.
+    const quiet = !logger.isLevelEnabled('info');
+    const collected = await collectScenarios({
+      recordings,
+      datasetsRoot,
+      logger: quiet ? logger.child({}, { level: 'error' }) : logger,
+    });
+    for (const summary of quiet ? collected.summaries : []) {
+      for (const warning of summary.warnings) {
+        stderr.write(`${printable(`note: ${summary.scenarioId}: ${warning}`)}\n`);
+      }
+    }
     const sim = await startSimulator({
       scenarios: collected.scenarios,
       timing: { networkChangeMs: 1_500, dvQueryRunningMs: values.tour ? 800 : 0 },

@@ -13,7 +13,7 @@ what got worse, for the totals and case by case. Exits 1 when anything got worse
 /** `casebook eval compare`: a change's effect on the scores, regressions first. */
 export const evalCompare: Command = {
   name: ['eval', 'compare'],
-  summary: 'show what got better and worse between two eval reports',
+  summary: 'Show what got better and worse between two eval reports',
   usage: USAGE,
 
   async run({ args, stdout }) {

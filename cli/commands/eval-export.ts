@@ -3,7 +3,6 @@ import { dirname, join, resolve } from 'node:path';
 
 import { resolveSecret } from '../../config/resolve-secret.ts';
 import { openDatabase } from '../../db/open-database.ts';
-import { getTenant } from '../../db/tenants.ts';
 import { EvalExportError } from '../../evals/export/eval-export-error.ts';
 import { exportScenario } from '../../evals/export/export-scenario.ts';
 import { stableJson } from '../../evals/stable-json.ts';
@@ -12,6 +11,7 @@ import { createSentinelOneClient } from '../../tools/sentinelone/index.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
+import { CONSOLE_TARGET_OPTIONS, checkConsoleFlags, requireTenant } from './console-target.ts';
 
 const USAGE = `Usage: casebook eval export <threatId...> (--tenant <id> | --console <url>
                               --token-ref <ref>) --out <file or folder>
@@ -41,7 +41,7 @@ Options:
 /** `casebook eval export`: a team's own past cases as a replay set. */
 export const evalExport: Command = {
   name: ['eval', 'export'],
-  summary: 'export closed threats from a console as scenario files to replay',
+  summary: 'Export closed threats from a console as scenario files to replay',
   usage: USAGE,
 
   async run({ args, config, logger, stdout, stderr }) {
@@ -49,9 +49,7 @@ export const evalExport: Command = {
       args,
       positionals: true,
       options: {
-        tenant: { type: 'string' },
-        console: { type: 'string' },
-        'token-ref': { type: 'string' },
+        ...CONSOLE_TARGET_OPTIONS,
         out: { type: 'string' },
       },
     });
@@ -59,9 +57,7 @@ export const evalExport: Command = {
     const bad = positionals.find((id) => !/^\d{1,20}$/.test(id));
     if (bad !== undefined) throw new UsageError(`"${bad.slice(0, 40)}" is not a threat id`);
     if (values.out === undefined) throw new UsageError('--out is required');
-    if ((values.console === undefined) !== (values['token-ref'] === undefined)) {
-      throw new UsageError('--console and --token-ref go together');
-    }
+    checkConsoleFlags(values);
     if ((values.tenant === undefined) === (values.console === undefined)) {
       throw new UsageError('give either --tenant or --console with --token-ref');
     }
@@ -74,12 +70,7 @@ export const evalExport: Command = {
     } else {
       const store = openDatabase({ path: config.databasePath });
       try {
-        const tenant =
-          config.tenants.find((candidate) => candidate.id === values.tenant) ??
-          getTenant({ db: store.db, id: values.tenant ?? '' });
-        if (tenant === undefined) {
-          throw new UsageError(`no tenant "${values.tenant}" is configured`);
-        }
+        const tenant = requireTenant({ config, db: store.db, id: values.tenant ?? '' });
         consoleUrl = tenant.consoleUrl;
         tokenRef = tenant.tokenRef;
       } finally {

@@ -83,7 +83,7 @@ export async function runHuntingEvalCommand({
 /** `casebook eval hunting`. */
 export const evalHunting: Command = {
   name: ['eval', 'hunting'],
-  summary: 'score plain-language-to-S1QL translation against reference queries',
+  summary: 'Score plain-language-to-S1QL translation against reference queries',
   usage: USAGE,
   run: runHuntingEvalCommand,
 };

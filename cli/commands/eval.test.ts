@@ -81,5 +81,22 @@ describe('casebook eval', () => {
     const unknown = await run(['eval', 'no-such-case']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('"no-such-case" is neither a built-in scenario');
+    expect(unknown.stderr).toContain('prompt-injection-telemetry) nor a file\n');
+  });
+
+  it('says plainly that a case path or a report to compare does not exist', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'casebook-eval-missing-')), 'gone.json');
+    const datasets = await run(['eval', 'nowhere/datasets/otrf']);
+    const path = await run(['eval', missing]);
+    const compare = await run(['eval', 'compare', missing, missing]);
+
+    expect(datasets.code).toBe(2);
+    expect(datasets.stderr).toBe(
+      'casebook eval: no such file or folder: nowhere/datasets/otrf (if the shared datasets ' +
+        'are elsewhere, set CASEBOOK_DATASETS to their folder)\n',
+    );
+    expect(path.stderr).toBe(`casebook eval: no such file or folder: ${missing}\n`);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toBe(`casebook eval compare: no such file: ${missing}\n`);
   });
 });

@@ -55,7 +55,7 @@ Options:
 /** `casebook eval`: score the agents against what really happened, and gate on it. */
 export const evalCommand: Command = {
   name: ['eval'],
-  summary: 'replay cases and score the first looks against their ground truth',
+  summary: 'Replay cases and score the first looks against their ground truth',
   usage: USAGE,
 
   async run({ args, config, stdout, stderr }) {

@@ -1,7 +1,8 @@
 import { modelRegistryFromConfig } from '../../agents/index.ts';
+import { policyDirectory } from '../../config/policy-directory.ts';
 import { resolveSecret } from '../../config/resolve-secret.ts';
 import { openDatabase } from '../../db/open-database.ts';
-import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
+import { DEFAULT_TENANT_ID } from '../../db/tenants.ts';
 import { createHuntRuntime } from '../../hunting/hunt-runtime.ts';
 import { runHuntRepl } from '../../hunting/repl/run-hunt-repl.ts';
 import { huntTranslatorFromRegistry } from '../../hunting/translate/hunt-translator-from-registry.ts';
@@ -13,7 +14,7 @@ import { telemetryEnd } from '../../sim/telemetry-end.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
-import { policyDirectory } from './actions-context.ts';
+import { requireTenant } from './console-target.ts';
 
 const USAGE = `Usage: casebook hunt [options]
 
@@ -37,7 +38,7 @@ const YEAR = 365 * 86_400_000;
 /** `casebook hunt`: the hunting REPL. */
 export const hunt: Command = {
   name: ['hunt'],
-  summary: 'chat with the hunting agent: plain language to checked, explained S1QL',
+  summary: 'Chat with the hunting agent: plain language to checked, explained S1QL',
   usage: USAGE,
 
   async run({ args, config, logger, stdout, stdin, interrupted }) {
@@ -64,11 +65,7 @@ export const hunt: Command = {
 
     try {
       if (values.tenant !== undefined) {
-        const tenant =
-          config.tenants.find((candidate) => candidate.id === values.tenant) ??
-          getTenant({ db: store.db, id: values.tenant });
-        if (tenant === undefined)
-          throw new UsageError(`no tenant "${values.tenant}" is configured`);
+        const tenant = requireTenant({ config, db: store.db, id: values.tenant });
         const { policy, source } = loadTenantPolicy({
           directory: policyDirectory(config),
           tenantId: tenant.id,

@@ -1,9 +1,8 @@
-import { userInfo } from 'node:os';
-
 import { systemClock } from '../../lib/clock.ts';
 import { createApiKey } from '../../server/auth/api-keys.ts';
 import { ApiKeyRole } from '../../server/auth/auth-context.ts';
 import type { Command } from '../command.ts';
+import { localAccount } from '../local-account.ts';
 import { UsageError } from '../usage-error.ts';
 import { openStore, parseCommandArgs, TENANT_OPTION, tenantAuditTrail } from './actions-context.ts';
 
@@ -65,12 +64,3 @@ export const keysCreate: Command = {
     }
   },
 };
-
-/** Who made the key, for the audit of the grant: the OS account, as the CLI knows no login. */
-function localAccount(): string {
-  try {
-    return `os:${userInfo().username}`;
-  } catch {
-    return `os:uid-${process.getuid?.() ?? 'unknown'}`;
-  }
-}

@@ -11,9 +11,10 @@ import {
   renderFirstLook,
 } from '../../agents/index.ts';
 import type { Config } from '../../config/config-schema.ts';
+import { policyDirectory } from '../../config/policy-directory.ts';
 import { resolveSecret } from '../../config/resolve-secret.ts';
 import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
-import { DEFAULT_TENANT_ID, getTenant } from '../../db/tenants.ts';
+import { DEFAULT_TENANT_ID } from '../../db/tenants.ts';
 import { type Clock, systemClock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { printable } from '../../lib/printable.ts';
@@ -33,7 +34,7 @@ import { createSentinelOneRegistry } from '../../tools/sentinelone/tools/sentine
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
-import { policyDirectory } from './actions-context.ts';
+import { CONSOLE_TARGET_OPTIONS, checkConsoleFlags, requireTenant } from './console-target.ts';
 
 const USAGE = `Usage: casebook run <threatId> [options]
 
@@ -121,6 +122,7 @@ export function createAnalysisRuntime({
     clock,
     logger,
     audit,
+    consoleUrl,
   });
 
   return {
@@ -170,7 +172,7 @@ export function describeResult(result: AnalyseCaseResult, where: string): string
 /** `casebook run`: the main job on one case (`casebook analyse` is its alias). */
 export const run: Command = {
   name: ['run'],
-  summary: 'give a case its cited first look (offline model by default)',
+  summary: 'Give a case its cited first look (offline model by default)',
   usage: USAGE,
 
   async run({ args, config, logger, stdout, stderr }) {
@@ -178,9 +180,7 @@ export const run: Command = {
       args,
       positionals: true,
       options: {
-        tenant: { type: 'string' },
-        console: { type: 'string' },
-        'token-ref': { type: 'string' },
+        ...CONSOLE_TARGET_OPTIONS,
         model: { type: 'string' },
         report: { type: 'boolean' },
         'no-note': { type: 'boolean' },
@@ -192,9 +192,7 @@ export const run: Command = {
     if (threatId === undefined || extra.length > 0) {
       throw new UsageError('expects one threat id or promoted hunt case id');
     }
-    if ((values.console === undefined) !== (values['token-ref'] === undefined)) {
-      throw new UsageError('--console and --token-ref go together');
-    }
+    checkConsoleFlags(values);
     if (values.tenant !== undefined && values.console !== undefined) {
       throw new UsageError('give either --tenant or --console, not both');
     }
@@ -237,14 +235,20 @@ export const run: Command = {
         const token = resolveSecret({ ref: values['token-ref'] });
         result = await runOn(DEFAULT_TENANT_ID, values.console, token);
       } else if (values.tenant !== undefined) {
-        const tenant =
-          config.tenants.find((candidate) => candidate.id === values.tenant) ??
-          getTenant({ db: store.db, id: values.tenant });
-        if (tenant === undefined)
-          throw new UsageError(`no tenant "${values.tenant}" is configured`);
+        const tenant = requireTenant({ config, db: store.db, id: values.tenant });
         result = await runOn(tenant.id, tenant.consoleUrl, resolveSecret({ ref: tenant.tokenRef }));
       } else {
         const { scenarios } = await collectScenarios({ logger });
+        const known = scenarios.flatMap((scenario) =>
+          (scenario.threats ?? []).map((threat) => `  ${threat.id}  ${scenario.title ?? ''}`),
+        );
+        const isCase = (id: string) => known.some((line) => line.startsWith(`  ${id} `));
+        if (!threatId.startsWith('hunt-') && !isCase(threatId)) {
+          stderr.write(
+            `casebook run: the local simulator has no threat ${printable(threatId)}; ` +
+              `its cases are:\n${known.join('\n')}\n`,
+          );
+        }
         const sim = await startSimulator({
           scenarios,
           timing: { dvQueryRunningMs: 0, networkChangeMs: 1_500 },

@@ -60,6 +60,18 @@ describe('casebook s1ql', () => {
     });
   });
 
+  it('exits 2 on a list longer than Deep Visibility can run, naming the limit', async () => {
+    const ones = Array.from({ length: 33_000 }, () => '1').join(',');
+    const result = await run('check', [`SrcProcPID In (${ones})`]);
+    expect(result).toEqual({
+      code: 2,
+      out: '',
+      err:
+        'invalid: line 1, column 64016: the query has more than 32000 values, the most one ' +
+        'query can bind; split it into smaller queries\n',
+    });
+  });
+
   it('checks a file line by line, skipping blanks and comments', async () => {
     const result = await run('check', ['--file', 'hunts.txt']);
     expect(result.code).toBe(2);
@@ -137,5 +149,15 @@ describe('casebook s1ql', () => {
       expect(command.usage).toContain('<query | --file <path> | ->');
       expect(command.usage).toContain('Exit status 2');
     }
+  });
+
+  it('opens each usage with the summary and lists --to among the options', () => {
+    const all = commands();
+    const formatLines = (all.format?.usage ?? '').split('\n');
+
+    expect(all.explain?.usage.split('\n')[3]).toBe('Say in plain English what S1QL queries match.');
+    expect(
+      formatLines.indexOf('  --to <d>       1.0 (default) or 2.0: the language to write'),
+    ).toBe(formatLines.indexOf('Options:') + 6);
   });
 });

@@ -37,39 +37,63 @@ const INPUT_HELP = [
   '  -              the same, read from standard input',
   '  --from <d>     1.0, 2.0 or auto (default): the language of the input',
   '  --json         one JSON object: every query with its line number and result',
-  '',
-  '  Exit status 2 when any query is invalid (or the arguments are).',
 ];
 
-const DETAILS: Record<Action, { summary: string; lines: string[] }> = {
+/** Per subcommand: the one-line summary, what it does, and the options only it takes. */
+const DETAILS: Record<Action, { summary: string; about: string[]; options: string[] }> = {
   check: {
     summary: 'Check S1QL queries (1.0 or 2.0): errors with line and column, and warnings',
-    lines: [
-      '  Parses and validates each query against the field catalogue (operators per field',
-      '  type, enum values, numbers, times, RE2 patterns) and lints it for slow or likely',
-      '  wrong patterns.',
+    about: [
+      'Parses and validates each query against the field catalogue (operators per field',
+      'type, enum values, numbers, times, RE2 patterns) and lints it for slow or likely',
+      'wrong patterns.',
     ],
+    options: [],
   },
   format: {
     summary: 'Print S1QL queries in canonical form',
-    lines: [
-      '  Writes each query with catalogue field names, one spelling per operator and only',
-      '  the parentheses it needs.',
-      '  --to <d>       1.0 (default) or 2.0: the language to write',
+    about: [
+      'Writes each query with catalogue field names, one spelling per operator and only',
+      'the parentheses it needs.',
     ],
+    options: ['  --to <d>       1.0 (default) or 2.0: the language to write'],
   },
   explain: {
     summary: 'Say in plain English what S1QL queries match',
-    lines: ['  Values are shown as quoted data, never as part of the sentence.'],
+    about: ['Values are shown as quoted data, never as part of the sentence.'],
+    options: [],
   },
   translate: {
     summary: 'Translate S1QL queries between 1.0 and 2.0, exactly or not at all',
-    lines: [
-      '  --to <d>       1.0 or 2.0 (required): the language to write',
-      '  A query the target cannot express exactly is an error that says why.',
-    ],
+    about: ['A query the target cannot express exactly is an error that says why.'],
+    options: ['  --to <d>       1.0 or 2.0 (required): the language to write'],
   },
 };
+
+const TO_SYNOPSIS: Record<Action, string> = {
+  check: '',
+  format: ' [--to <1.0|2.0>]',
+  explain: '',
+  translate: ' --to <1.0|2.0>',
+};
+
+/** The same layout as the other commands: usage, summary and details, options, exit. */
+function usageOf(action: Action): string {
+  const { summary, about, options } = DETAILS[action];
+  return [
+    `Usage: casebook s1ql ${action}${TO_SYNOPSIS[action]} [--from <1.0|2.0|auto>] [--json]`,
+    '         <query | --file <path> | ->',
+    '',
+    `${summary}.`,
+    ...about,
+    '',
+    'Options:',
+    ...INPUT_HELP,
+    ...options,
+    '',
+    'Exit status 2 when any query is invalid (or the arguments are).',
+  ].join('\n');
+}
 
 /** `casebook s1ql check|format|explain|translate`. */
 export function createS1qlCommands(options: S1qlCommandsOptions = {}): Command[] {
@@ -78,14 +102,7 @@ export function createS1qlCommands(options: S1qlCommandsOptions = {}): Command[]
   return (['check', 'format', 'explain', 'translate'] as const).map((action) => ({
     name: ['s1ql', action],
     summary: DETAILS[action].summary,
-    usage: [
-      `usage: casebook s1ql ${action}${action === 'translate' ? ' --to <1.0|2.0>' : ''} ` +
-        '[--from <1.0|2.0|auto>] [--json] <query | --file <path> | ->',
-      '',
-      ...DETAILS[action].lines,
-      '',
-      ...INPUT_HELP,
-    ].join('\n'),
+    usage: usageOf(action),
     async run({ args, stdout, stderr }) {
       const { values, positionals } = parseFlags({
         args,

@@ -35,7 +35,7 @@ Options:
 /** `casebook serve`: the HTTP API, until Ctrl-C. */
 export const serve: Command = {
   name: ['serve'],
-  summary: 'serve the HTTP API (webhooks, runs, approvals, audit, OpenAPI)',
+  summary: 'Serve the HTTP API (webhooks, runs, approvals, audit, OpenAPI)',
   usage: USAGE,
 
   async run({ args, config, logger, stdout, interrupted }) {

@@ -30,7 +30,7 @@ Options:
 
 export const simImport: Command = {
   name: ['sim', 'import'],
-  summary: 'import OTRF recordings into simulator scenarios',
+  summary: 'Import OTRF recordings into simulator scenarios',
   usage: USAGE,
 
   async run({ args, config, logger, stdout, stderr }) {

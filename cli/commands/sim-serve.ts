@@ -35,7 +35,7 @@ Options:
 
 export const simServe: Command = {
   name: ['sim', 'serve'],
-  summary: 'start the local SentinelOne simulator',
+  summary: 'Start the local SentinelOne simulator',
   usage: USAGE,
 
   async run({ args, config, logger, stdout, interrupted }) {
