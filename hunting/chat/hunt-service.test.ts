@@ -118,6 +118,20 @@ describe('a hunt thread', () => {
     expect(pick(events, 'query')).toBeUndefined();
   });
 
+  it('renames a thread after a new question, but not after a follow-up', async () => {
+    const threadId = pick(await ask('which processes accessed lsass memory?'), 'done')?.threadId;
+    const title = () =>
+      service.getThread({ tenantId: TENANT, hunterId: HUNTER, threadId: threadId ?? '' }).thread
+        .title;
+    expect(title()).toBe('which processes accessed lsass memory?');
+
+    await ask('last two hours', threadId);
+    expect(title()).toBe('which processes accessed lsass memory?');
+
+    await ask('DNS lookups for docs-invoice-portal.example', threadId);
+    expect(title()).toBe('DNS lookups for docs-invoice-portal.example');
+  });
+
   it('keeps threads to their hunter', async () => {
     const events = await ask('DNS lookups for docs-invoice-portal.example');
     const threadId = pick(events, 'done')?.threadId ?? '';

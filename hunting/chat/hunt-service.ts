@@ -191,6 +191,9 @@ export function createHuntService(options: HuntServiceOptions) {
     store.setCurrent({
       tenantId,
       threadId,
+      // A new question in a thread that already hunted something renames it after the
+      // question, so a thread list never shows one hunt under another's title.
+      ...(plan.refined || thread.currentQuery === null ? {} : { title: text.slice(0, 80) }),
       query: plan.query,
       intent: plan.intent,
       window: plan.window,

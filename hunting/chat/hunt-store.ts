@@ -149,6 +149,7 @@ export function createHuntStore({ db }: { db: CasebookDb }) {
     setCurrent(current: {
       tenantId: string;
       threadId: string;
+      title?: string;
       query: string;
       intent: HuntIntent;
       window: HuntWindow;
@@ -157,6 +158,7 @@ export function createHuntStore({ db }: { db: CasebookDb }) {
     }): void {
       db.update(huntThreads)
         .set({
+          ...(current.title === undefined ? {} : { title: current.title }),
           currentQuery: current.query,
           currentIntent: current.intent,
           currentWindowJson: JSON.stringify(current.window),

@@ -180,6 +180,18 @@ export function extractEntities(question: string): HuntEntity[] {
         : { kind: 'domain', value: (m[1] ?? '').toLowerCase(), negated: NEGATION.test(before) },
   );
 
+  // A domain suffix, `.example domains` or `*.example.com domains`: names ending in it.
+  const DOMAIN_SUFFIX = new RegExp(
+    '(?<=^|\\s)\\*?(\\.[a-z][a-z0-9-]{0,62}(?:\\.[a-z][a-z0-9-]{0,62})*)' +
+      '(?=\\s+(?:domains?|names?|tlds?)\\b)',
+    'gi',
+  );
+  scan.each(DOMAIN_SUFFIX, (m, before) => ({
+    kind: 'domain',
+    value: (m[1] ?? '').toLowerCase(),
+    negated: NEGATION.test(before),
+  }));
+
   scan.each(/\b([A-Z][A-Za-z0-9-]{1,15})\\([A-Za-z0-9._$-]{2,64})/g, (m, before) => ({
     kind: 'user',
     value: `${m[1]}\\${m[2]}`,

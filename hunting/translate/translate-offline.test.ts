@@ -33,6 +33,15 @@ describe('the offline translator', () => {
         '"evil-cdn.example" AND SrcProcName In Anycase ("powershell.exe", "pwsh.exe")',
     ],
     [
+      'dns lookups for .example domains',
+      'EventType In ("DNS Resolved", "DNS Unresolved") AND DnsRequest ContainsCIS ".example"',
+    ],
+    [
+      'DNS lookups of *.evil.example names by rundll32.exe',
+      'EventType In ("DNS Resolved", "DNS Unresolved") AND DnsRequest ContainsCIS ' +
+        '"evil.example" AND SrcProcName In Anycase ("rundll32.exe")',
+    ],
+    [
       'connections from 10.0.0.5 to 203.0.113.9:443',
       'EventType = "IP Connect" AND SrcIP In Anycase ("10.0.0.5") AND ' +
         'DstIP In Anycase ("203.0.113.9") AND DstPort In ("443")',
