@@ -6,10 +6,7 @@ import type { CasebookDb } from '../db/open-database.ts';
 import { caseNotes } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { AuditTrail } from '../policy/audit/audit-trail.ts';
-import { claimChangeKey } from './claim-change-key.ts';
-import { refuseUnknownCase } from './knows-case.ts';
-import { createOutboxStore } from './outbox/outbox-store.ts';
-import type { RecordedStatus } from './record-case-status.ts';
+import { type RecordedChange, recordCaseChange } from './record-case-change.ts';
 
 /** The `source` of case notes an analyst wrote in casebook. */
 export const CASEBOOK_NOTE_SOURCE = 'casebook';
@@ -44,40 +41,32 @@ export function recordCaseNote({
   changeId?: string;
   /** The tenant's ITSM, or null when it has none. */
   targetSystem: 'servicenow' | 'jira' | null;
-}): RecordedStatus {
-  const outbox = createOutboxStore({ db });
-  const now = clock.now();
-  const id = randomUUID();
-
-  return db.transaction(
-    (tx) => {
-      refuseUnknownCase(tx, tenantId, caseId);
-      const claim = claimChangeKey(tx, {
-        tenantId,
-        caseId,
-        changeKey: changeId,
-        kind: 'note',
-        recordId: id,
-        now,
-        isSameChange: (earlier) => {
-          if (earlier.kind !== 'note') return false;
-          const row = tx
-            .select()
-            .from(caseNotes)
-            .where(
-              and(
-                eq(caseNotes.tenantId, tenantId),
-                eq(caseNotes.source, CASEBOOK_NOTE_SOURCE),
-                eq(caseNotes.externalId, earlier.recordId),
-              ),
-            )
-            .get();
-          return row?.body === text;
-        },
-      });
-      if (!claim.fresh) {
-        return { changeId, id: claim.recordId, recorded: false, queued: false };
-      }
+}): RecordedChange {
+  return recordCaseChange({
+    db,
+    audit,
+    clock,
+    tenantId,
+    caseId,
+    changeId,
+    kind: 'note',
+    by,
+    targetSystem,
+    isSameChange: (tx, recordId) => {
+      const row = tx
+        .select()
+        .from(caseNotes)
+        .where(
+          and(
+            eq(caseNotes.tenantId, tenantId),
+            eq(caseNotes.source, CASEBOOK_NOTE_SOURCE),
+            eq(caseNotes.externalId, recordId),
+          ),
+        )
+        .get();
+      return row?.body === text;
+    },
+    store: (tx, { id, now }) => {
       tx.insert(caseNotes)
         .values({
           tenantId,
@@ -91,32 +80,8 @@ export function recordCaseNote({
           createdAt: now,
         })
         .run();
-
-      const queued =
-        targetSystem !== null &&
-        outbox.enqueue(
-          {
-            id,
-            changeId,
-            tenantId,
-            caseId,
-            targetSystem,
-            payload: { kind: 'note', by, text, at: now },
-          },
-          { now, store: tx },
-        );
-      audit.append(
-        {
-          tenantId,
-          kind: 'case.note_added',
-          caseId,
-          actor: by,
-          payload: { changeId, length: text.length, ticketSync: queued ? targetSystem : null },
-        },
-        { store: tx },
-      );
-      return { changeId, id, recorded: true, queued };
     },
-    { behavior: 'immediate' },
-  );
+    payload: (at) => ({ kind: 'note', by, text, at }),
+    audited: { kind: 'case.note_added', payload: { length: text.length } },
+  });
 }

@@ -6,19 +6,9 @@ import { caseStatusHistory } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { AuditTrail } from '../policy/audit/audit-trail.ts';
 import type { CaseStatus } from './case-status.ts';
-import { claimChangeKey } from './claim-change-key.ts';
-import { refuseUnknownCase } from './knows-case.ts';
-import { createOutboxStore } from './outbox/outbox-store.ts';
+import { type RecordedChange, recordCaseChange } from './record-case-change.ts';
 
-export interface RecordedStatus {
-  changeId: string;
-  /** The change's own id: its history row or note, and its outbox row. */
-  id: string;
-  /** False when this change id was recorded before: a replayed event changes nothing. */
-  recorded: boolean;
-  /** Whether a ticket sync was queued (the tenant has an ITSM). */
-  queued: boolean;
-}
+export type { RecordedChange as RecordedStatus } from './record-case-change.ts';
 
 /**
  * Records a case status change and, for a tenant with an ITSM, queues its sync, in one
@@ -51,63 +41,31 @@ export function recordCaseStatus({
   changeId?: string;
   /** The tenant's ITSM, or null when it has none. */
   targetSystem: 'servicenow' | 'jira' | null;
-}): RecordedStatus {
-  const outbox = createOutboxStore({ db });
-  const now = clock.now();
-  const id = randomUUID();
-
-  return db.transaction(
-    (tx) => {
-      refuseUnknownCase(tx, tenantId, caseId);
-      const claim = claimChangeKey(tx, {
-        tenantId,
-        caseId,
-        changeKey: changeId,
-        kind: 'status',
-        recordId: id,
-        now,
-        isSameChange: (earlier) => {
-          if (earlier.kind !== 'status') return false;
-          const row = tx
-            .select()
-            .from(caseStatusHistory)
-            .where(eq(caseStatusHistory.id, earlier.recordId))
-            .get();
-          return row?.status === status && row.note === note;
-        },
-      });
-      if (!claim.fresh) {
-        return { changeId, id: claim.recordId, recorded: false, queued: false };
-      }
+}): RecordedChange {
+  return recordCaseChange({
+    db,
+    audit,
+    clock,
+    tenantId,
+    caseId,
+    changeId,
+    kind: 'status',
+    by,
+    targetSystem,
+    isSameChange: (tx, recordId) => {
+      const row = tx
+        .select()
+        .from(caseStatusHistory)
+        .where(eq(caseStatusHistory.id, recordId))
+        .get();
+      return row?.status === status && row.note === note;
+    },
+    store: (tx, { id, now }) => {
       tx.insert(caseStatusHistory)
         .values({ id, tenantId, caseId, status, setBy: by, note, at: now })
         .run();
-
-      const queued =
-        targetSystem !== null &&
-        outbox.enqueue(
-          {
-            id,
-            changeId,
-            tenantId,
-            caseId,
-            targetSystem,
-            payload: { kind: 'status', status, by, note, at: now },
-          },
-          { now, store: tx },
-        );
-      audit.append(
-        {
-          tenantId,
-          kind: 'case.status_changed',
-          caseId,
-          actor: by,
-          payload: { changeId, status, note, ticketSync: queued ? targetSystem : null },
-        },
-        { store: tx },
-      );
-      return { changeId, id, recorded: true, queued };
     },
-    { behavior: 'immediate' },
-  );
+    payload: (at) => ({ kind: 'status', status, by, note, at }),
+    audited: { kind: 'case.status_changed', payload: { status, note } },
+  });
 }
