@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
 import type { CasebookDb } from '../../db/open-database.ts';
-import { cases, drafts, findings, runSteps, runs } from '../../db/schema.ts';
+import { cases, drafts, type FindingRow, findings, runSteps, runs } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { RunFailure } from '../run/run-failure.ts';
 import type { RunStep } from '../run/run-step.ts';
@@ -229,20 +229,33 @@ export function createRunStore({ db, clock }: { db: CasebookDb; clock: Clock }):
     },
 
     latestFirstLook({ tenantId, caseId }) {
-      const row = db
-        .select({ json: findings.json })
-        .from(findings)
-        .where(
-          and(
-            eq(findings.tenantId, tenantId),
-            eq(findings.caseId, caseId),
-            eq(findings.kind, 'first_look'),
-          ),
-        )
-        .orderBy(desc(findings.createdAt), desc(sql`rowid`))
-        .limit(1)
-        .get();
+      const row = latestFirstLookRow({ db, tenantId, caseId });
       return row === undefined ? undefined : FirstLook.parse(JSON.parse(row.json));
     },
   };
+}
+
+/** The stored row of a case's newest first look; rowid breaks ties of equal times. */
+export function latestFirstLookRow({
+  db,
+  tenantId,
+  caseId,
+}: {
+  db: CasebookDb;
+  tenantId: string;
+  caseId: string;
+}): FindingRow | undefined {
+  return db
+    .select()
+    .from(findings)
+    .where(
+      and(
+        eq(findings.tenantId, tenantId),
+        eq(findings.caseId, caseId),
+        eq(findings.kind, 'first_look'),
+      ),
+    )
+    .orderBy(desc(findings.createdAt), desc(sql`rowid`))
+    .limit(1)
+    .get();
 }

@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-
+import { eq } from 'drizzle-orm';
+import { latestFirstLookRow } from '../../agents/store/run-store.ts';
 import type { Config } from '../../config/config-schema.ts';
 import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
 import { cases, findings, runs } from '../../db/schema.ts';
@@ -44,19 +44,7 @@ export function openCaseDemoStore({
 }
 
 function latestFirstLook(store: OpenDatabase, tenantId: string, caseId: string) {
-  const finding = store.db
-    .select()
-    .from(findings)
-    .where(
-      and(
-        eq(findings.tenantId, tenantId),
-        eq(findings.caseId, caseId),
-        eq(findings.kind, 'first_look'),
-      ),
-    )
-    .orderBy(desc(findings.createdAt), desc(sql`rowid`))
-    .limit(1)
-    .get();
+  const finding = latestFirstLookRow({ db: store.db, tenantId, caseId });
   const run =
     finding === undefined
       ? undefined
