@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { EvalInputError } from './eval-input-error.ts';
 import { EVAL_METRIC_NAMES, EVAL_METRICS } from './eval-metrics.ts';
 import { EVAL_REPORT_SCHEMA_VERSION, type EvalReport } from './eval-report.ts';
+import { readEvalJsonFile } from './read-eval-json-file.ts';
 import type { CaseScore } from './score-case.ts';
 
 /** Per-case scores a comparison looks at; `lowerIsBetter` for counts of bad things. */
@@ -109,18 +109,7 @@ const ReportFile = z.looseObject({
 
 /** Reads an `eval-report.json`; a file that is not one is refused with its path. */
 export function readEvalReport({ path }: { path: string }): EvalReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new EvalInputError({
-      code: 'EVAL_REPORT_INVALID',
-      message: missing
-        ? `no such file: ${path}`
-        : `${path}: not readable JSON (${(cause as Error).message})`,
-    });
-  }
+  const raw = readEvalJsonFile({ path, code: 'EVAL_REPORT_INVALID' });
   if (!ReportFile.safeParse(raw).success) {
     throw new EvalInputError({
       code: 'EVAL_REPORT_INVALID',

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { EvalInputError } from './eval-input-error.ts';
 import { EVAL_METRIC_NAMES, EVAL_METRICS } from './eval-metrics.ts';
+import { readEvalJsonFile } from './read-eval-json-file.ts';
 import type { EvalTotals } from './summarise-scores.ts';
 
 /** The project's own gate: what the offline eval over the built-in scenarios must reach. */
@@ -20,18 +20,7 @@ export const EvalThresholds = z.strictObject({
 export type EvalThresholds = z.infer<typeof EvalThresholds>;
 
 export function loadEvalThresholds({ path }: { path: string }): EvalThresholds {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new EvalInputError({
-      code: 'EVAL_THRESHOLDS_INVALID',
-      message: missing
-        ? `no such file: ${path}`
-        : `${path}: not readable JSON (${(cause as Error).message})`,
-    });
-  }
+  const raw = readEvalJsonFile({ path, code: 'EVAL_THRESHOLDS_INVALID' });
   const parsed = EvalThresholds.safeParse(raw);
   if (!parsed.success) {
     throw new EvalInputError({

@@ -12,7 +12,7 @@ import { extractEntities } from '../translate/extract-entities.ts';
 import { extractTimeRange, type HuntWindow } from '../translate/extract-time-range.ts';
 import type { HuntEntity } from '../translate/hunt-entity.ts';
 import type { HuntIntent } from '../translate/hunt-intent.ts';
-import { TIME_RANGE_TIPS } from '../translate/hunt-translation.ts';
+import { timeRangeRefusal } from '../translate/hunt-translation.ts';
 import type { HuntFocus } from './hunt-focus.ts';
 
 /** The query a thread holds now, which a follow-up edits. */
@@ -106,9 +106,7 @@ export function refineQuery({
 
   const time = extractTimeRange(text, now);
   // Follow-up or new question, a window no hunt may search is refused either way.
-  if (time?.kind === 'refused') {
-    return { kind: 'refusal', reason: time.reason, suggestions: TIME_RANGE_TIPS };
-  }
+  if (time?.kind === 'refused') return timeRangeRefusal(time.reason);
   const timeLed = TIME_ONLY.test(text);
   if (time !== undefined) {
     window = time.window;

@@ -50,3 +50,8 @@ export const TIME_RANGE_TIPS: readonly string[] = [
   'name a recent span, e.g. "in the last 2 hours", "since yesterday", "last 30 days" or ' +
     '"between 2025-05-01 and 2025-05-03"',
 ];
+
+/** The refusal for a question whose time range no hunt may search, with how to name one. */
+export function timeRangeRefusal(reason: string): HuntRefusal {
+  return { kind: 'refusal', reason, suggestions: TIME_RANGE_TIPS };
+}

@@ -8,8 +8,8 @@ import {
   type HuntRefusal,
   type HuntTranslation,
   type HuntTranslator,
-  TIME_RANGE_TIPS,
   type TranslateRequest,
+  timeRangeRefusal,
 } from './hunt-translation.ts';
 
 const ACTIONS = new RegExp(
@@ -42,7 +42,7 @@ export function translateOffline({ text, now }: TranslateRequest): HuntTranslati
   }
 
   const time = extractTimeRange(question, now);
-  if (time?.kind === 'refused') return refuse(time.reason, TIME_RANGE_TIPS);
+  if (time?.kind === 'refused') return timeRangeRefusal(time.reason);
   const rest = time === undefined ? question : question.replace(time.matched, ' ');
   const intent = detectIntent(rest);
   const entities = extractEntities(rest);

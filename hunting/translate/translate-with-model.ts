@@ -4,7 +4,7 @@ import { checkQueryText } from '../query/checked-query.ts';
 import { extractTimeRange } from './extract-time-range.ts';
 import { detectIntent } from './hunt-intent.ts';
 import type { HuntModel, HuntModelMessage } from './hunt-model.ts';
-import { type HuntTranslation, type HuntTranslator, TIME_RANGE_TIPS } from './hunt-translation.ts';
+import { type HuntTranslation, type HuntTranslator, timeRangeRefusal } from './hunt-translation.ts';
 
 const DEFAULT_MAX_REPAIRS = 3;
 const REFUSAL = /^\s*REFUSE:\s*(.+)$/is;
@@ -65,9 +65,7 @@ export function createModelTranslator({
     async translate({ text, now, signal }) {
       // A window no hunt may search is refused before the model is asked anything.
       const time = extractTimeRange(text, now);
-      if (time?.kind === 'refused') {
-        return { kind: 'refusal', reason: time.reason, suggestions: TIME_RANGE_TIPS, repairs: 0 };
-      }
+      if (time?.kind === 'refused') return { ...timeRangeRefusal(time.reason), repairs: 0 };
 
       const messages: HuntModelMessage[] = [{ role: 'user', content: text }];
       let lastError = '';

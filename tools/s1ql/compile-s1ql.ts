@@ -3,7 +3,7 @@ import { type ParseS1qlOptions, parseS1ql } from './parse-s1ql.ts';
 import { type S1qlErrorData, S1qlSyntaxError } from './s1ql-syntax-error.ts';
 import {
   type CompileS1qlToSqlOptions,
-  compileS1qlToSql,
+  compileValidatedS1qlToSql,
   type S1qlSqlParam,
 } from './sql/compile-s1ql-to-sql.ts';
 
@@ -27,7 +27,8 @@ export function compileS1ql(text: string, options: CompileS1qlOptions = {}): Com
   if (!parsed.ok) return parsed;
 
   try {
-    const { sql, params } = compileS1qlToSql(parsed.query, options);
+    // parseS1ql validated the tree as it built it, so it is not walked again here.
+    const { sql, params } = compileValidatedS1qlToSql(parsed.query, options);
     return { ok: true, sql, params, query: parsed.query };
   } catch (error) {
     if (error instanceof S1qlSyntaxError) return { ok: false, error: error.data };

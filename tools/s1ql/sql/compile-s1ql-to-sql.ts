@@ -55,7 +55,18 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
  */
 export function compileS1qlToSql(query: S1qlQuery, options: CompileS1qlToSqlOptions = {}): S1qlSql {
   validateS1qlQuery(query);
+  return compileValidatedS1qlToSql(query, options);
+}
 
+/**
+ * compileS1qlToSql without validating first, for a tree parseS1ql has just returned: the
+ * parser already checked every predicate, the condition count and the value budget. Not
+ * exported from the package; a tree built by hand goes through compileS1qlToSql.
+ */
+export function compileValidatedS1qlToSql(
+  query: S1qlQuery,
+  options: CompileS1qlToSqlOptions = {},
+): S1qlSql {
   const params: S1qlSqlParam[] = [];
   const compiler = new SqlCompiler(params, options.columnFor);
   const sql = compiler.expr(query.root);
@@ -192,7 +203,7 @@ class SqlCompiler {
   }
 
   #bind(node: S1qlPredicate, values: readonly S1qlSqlParam[]): void {
-    // validateS1qlQuery has already refused this; kept so no edit can make SQLite refuse it.
+    // Validation has already refused this; kept so no edit can make SQLite refuse it.
     if (this.#params.length + values.length > MAX_S1QL_SQL_PARAMS) {
       throw tooManyS1qlValues(node, this.#params.length);
     }

@@ -20,13 +20,14 @@ export function foldS1qlCase(text: string): string {
 }
 
 function foldCharacter(char: string): string {
-  const lower = char.toLowerCase();
-  const upper = char.toUpperCase();
-  if (lower === char && upper === char) return char;
-
   const code = char.codePointAt(0) ?? 0;
   const cached = folded.get(code);
   if (cached !== undefined) return cached;
+
+  // Uncased characters are not cached, so the map holds only the cased ones.
+  const lower = char.toLowerCase();
+  const upper = char.toUpperCase();
+  if (lower === char && upper === char) return char;
 
   const result = representativeOf(char, lower, upper);
   folded.set(code, result);
