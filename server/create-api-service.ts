@@ -26,16 +26,20 @@ export interface ApiService {
   tenants: TenantRuntimes;
   /** Present when `server.poller.enabled`. */
   poller: ThreatPoller | undefined;
-  /** What start-up found of runs a stopped process left (see `recoverInterruptedRuns`). */
-  recovered: { failed: number; requeued: number };
+  /**
+   * Recovers what a stopped process left (see `recoverInterruptedRuns`), then starts the
+   * queue and the poller. Called once the socket is listening, so a second server that
+   * cannot bind its port never touches the first one's runs.
+   */
+  start(): { failed: number; requeued: number };
   /** Stops the poller, then the queue (waiting for running runs up to `timeoutMs`). */
   close(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 /**
  * Everything `casebook serve` runs, without the socket: the tenants' runtimes, the run
- * queue (after recovering what a stopped process left), the optional poller and the
- * Hono app. Tests call `app.request()` on it; `listen` serves it.
+ * queue, the optional poller and the Hono app; nothing runs until `start()`. Tests call
+ * `app.request()` on it; `listen` serves it.
  */
 export function createApiService({
   store,
@@ -73,7 +77,6 @@ export function createApiService({
   });
   const events = createRunEvents();
   const queue = createRunQueue({ store, tenants, config, clock, logger, events });
-  const recovered = recoverInterruptedRuns({ db: store.db, clock, logger });
   const { poller: pollerSettings } = config.server;
   const poller = pollerSettings.enabled
     ? createThreatPoller({
@@ -100,9 +103,6 @@ export function createApiService({
     ...(extraRoutes === undefined ? {} : { extraRoutes }),
     ...(extraApps === undefined ? {} : { extraApps }),
   });
-  queue.start();
-  poller?.start();
-
   return {
     app,
     routes,
@@ -110,7 +110,12 @@ export function createApiService({
     events,
     tenants,
     poller,
-    recovered,
+    start: () => {
+      const recovered = recoverInterruptedRuns({ db: store.db, clock, logger });
+      queue.start();
+      poller?.start();
+      return recovered;
+    },
     close: async ({ timeoutMs } = {}) => {
       await poller?.stop();
       await queue.stop(timeoutMs === undefined ? {} : { timeoutMs });

@@ -73,6 +73,10 @@ function outcomeOf(result: ToolCallResult): Pick<RunStep, 'status' | 'detail'> {
       };
     case 'executed_verified':
       return { status: 'ok', detail: `policy allowed it: ${result.message}` };
+    // It ran; the console just has not shown the effect yet. Calling it failed would
+    // invite asking for it again.
+    case 'executed_unverified':
+      return { status: 'ok', detail: `policy allowed it, not yet verified: ${result.message}` };
     case 'ok':
       return { status: 'ok', detail: 'policy allowed it' };
     case 'denied':

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 
 import { Config } from '../../config/config-schema.ts';
 import { openDatabase } from '../../db/open-database.ts';
-import { caseStatusHistory, itsmOutbox } from '../../db/schema.ts';
+import { caseNotes, caseStatusHistory, itsmOutbox } from '../../db/schema.ts';
 import { seeCase } from '../../itsm/testing/itsm-harness.ts';
 import {
   type RunningItsmSimulators,
@@ -232,6 +232,59 @@ describe('casebook case status and itsm sync', () => {
       'user: tenant nope has no ITSM configured: set config key itsm.nope ' +
         '(see "ITSM tickets" in the README)',
     );
+  });
+
+  it('--watch also copies notes people write on the ticket into casebook', async () => {
+    vi.stubEnv('CASEBOOK_TEST_SN', sims.servicenow.user.secret);
+    const config = configFor('watch', {
+      default: {
+        system: 'servicenow',
+        baseUrl: sims.servicenow.url,
+        auth: {
+          kind: 'basic',
+          username: sims.servicenow.user.username,
+          secretRef: 'env:CASEBOOK_TEST_SN',
+        },
+      },
+    });
+    seeCases(config, '4250');
+    await runCommand({ command: caseStatus, args: ['4250', 'it-action'], config });
+    const incident = [...(sims.servicenow.store.tables.get('incident')?.values() ?? [])].find(
+      (row) => row.correlation_id === 'casebook:default:4250',
+    );
+    sims.servicenow.store.tables.get('sys_journal_field')?.set('e'.repeat(32), {
+      sys_id: 'e'.repeat(32),
+      element: 'work_notes',
+      element_id: String(incident?.sys_id ?? ''),
+      value: 'Reimaged HOST-07, back on the network.',
+      sys_created_by: 'it.eve',
+      sys_created_on: '2026-03-01 10:01:00',
+    });
+
+    let stop = () => {};
+    const watching = runCommand({
+      command: itsmSync,
+      args: ['--watch', '--interval-ms', '100'],
+      config,
+      interrupted: new Promise<void>((resolve) => {
+        stop = resolve;
+      }),
+    });
+    const store = openDatabase({ path: config.databasePath });
+    const copied = () =>
+      store.db
+        .select()
+        .from(caseNotes)
+        .all()
+        .filter((note) => note.source === 'servicenow');
+    for (let i = 0; i < 100 && copied().length === 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    stop();
+
+    expect((await watching).code).toBe(0);
+    expect(copied().map((note) => note.body)).toEqual(['Reimaged HOST-07, back on the network.']);
+    store.close();
   });
 
   it('says in its help that held changes are not failures and leave exit status 0', () => {

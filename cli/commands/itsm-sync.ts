@@ -93,11 +93,22 @@ export const itsmSync: Command = {
       if (values.watch) {
         const stop = new AbortController();
         void interrupted.then(() => stop.abort());
+        // Ticket notes are read back on the same beat as the outbox is drained.
+        const pulling = (async () => {
+          while (!stop.signal.aborted) {
+            await pull().catch((error: unknown) => {
+              logger.warn({ error: String(error) }, 'itsm sync: ticket notes could not be read');
+            });
+            await systemClock.sleep(intervalMs, stop.signal).catch(() => {});
+          }
+        })();
         await worker.watch({
           signal: stop.signal,
           intervalMs,
           onResult: (result) => stdout.write(`${line(result)}\n`),
         });
+        stop.abort();
+        await pulling;
         return 0;
       }
 

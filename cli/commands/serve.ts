@@ -102,13 +102,17 @@ export const serve: Command = {
         app: service.app,
         host,
         port: port ?? config.server.port,
-      }).catch((error: unknown) => {
+      }).catch(async (error: unknown) => {
+        await service.close();
         if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
           throw new UsageError(`${host}:${port ?? config.server.port} is in use; pass --port <n>`);
         }
         throw error;
       });
 
+      // Only a server that holds its port recovers runs and actions: another casebook
+      // serve on the same database must not mark the live one's runs as interrupted.
+      const recovered = service.start();
       const settled = await settleInterruptedActions({ service, logger });
 
       stdout.write(
@@ -122,10 +126,10 @@ export const serve: Command = {
             .join(', ')}`,
           `  webhooks:  ${webhookSecret === undefined ? 'off (no webhook secret)' : 'on'}`,
           `  poller:    ${settings.server.poller.enabled ? 'on' : 'off'}`,
-          ...(service.recovered.failed + service.recovered.requeued > 0
+          ...(recovered.failed + recovered.requeued > 0
             ? [
-                `  recovered: ${service.recovered.failed} interrupted run(s) marked failed, ` +
-                  `${service.recovered.requeued} queued run(s) resumed`,
+                `  recovered: ${recovered.failed} interrupted run(s) marked failed, ` +
+                  `${recovered.requeued} queued run(s) resumed`,
               ]
             : []),
           ...(settled > 0

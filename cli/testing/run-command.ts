@@ -10,12 +10,15 @@ export async function runCommand({
   args,
   config,
   stdin,
+  interrupted = new Promise(() => {}),
 }: {
   command: Command;
   args: string[];
   config: Config;
   /** What the command reads on standard input, e.g. `Readable.from(lines)`. */
   stdin?: NodeJS.ReadableStream;
+  /** Resolves when the command should stop, as Ctrl-C would; never by default. */
+  interrupted?: Promise<void>;
 }): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
@@ -37,7 +40,7 @@ export async function runCommand({
     stderr: sink((text) => {
       err += text;
     }),
-    interrupted: new Promise(() => {}),
+    interrupted,
     ...(stdin === undefined ? {} : { stdin }),
   });
 

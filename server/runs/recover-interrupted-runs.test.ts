@@ -76,7 +76,7 @@ describe('start-up after a crash', () => {
       clock,
     });
     try {
-      expect(restarted.recovered).toEqual({ failed: 1, requeued: 1 });
+      expect(restarted.start()).toEqual({ failed: 1, requeued: 1 });
       await restarted.queue.idle();
 
       const crashed = RunView.parse(

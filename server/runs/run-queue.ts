@@ -4,6 +4,7 @@ import { analyseCase } from '../../agents/run/analyse-case.ts';
 import { createRunStore } from '../../agents/store/run-store.ts';
 import type { Config } from '../../config/config-schema.ts';
 import type { OpenDatabase } from '../../db/open-database.ts';
+import { CasebookError } from '../../lib/casebook-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import {
@@ -59,6 +60,7 @@ export function createRunQueue({
   let started = false;
 
   const notifyIdle = () => {
+    if (idleWaiters.length === 0) return;
     if (inFlight.size > 0 || (started && countQueued(db) > 0)) return;
     const waiters = idleWaiters;
     idleWaiters = [];
@@ -95,7 +97,20 @@ export function createRunQueue({
       events.publish(request.id, { type: 'end', status, failure });
     };
 
-    const runtime = tenants.get(request.tenantId);
+    // A tenant whose runtime cannot be built (a policy file saved with a mistake) fails
+    // the run with the reason, rather than leaving it running and its case blocked.
+    let runtime: ReturnType<TenantRuntimes['get']>;
+    try {
+      runtime = tenants.get(request.tenantId);
+    } catch (error) {
+      finish('failed', {
+        stage: 'system',
+        code: error instanceof CasebookError ? error.code : 'TENANT_RUNTIME_FAILED',
+        fault: error instanceof CasebookError ? error.fault : 'system',
+        message: error instanceof Error ? error.message.slice(0, 2_000) : String(error),
+      });
+      return;
+    }
     if (runtime === undefined) {
       finish('failed', {
         stage: 'system',

@@ -37,13 +37,51 @@ describe('tenant runtimes', () => {
     mkdirSync(directory, { recursive: true });
     const file = join(directory, 'default.yaml');
     writeFileSync(file, 'version: 1\nphase: observe\n');
+    expect(h.service.tenants.get('default')).toBe(first);
+    h.clock.advance(1_000);
 
     const second = h.service.tenants.get('default');
     expect(second).not.toBe(first);
     expect(await askForNote()).toMatchObject({ status: 'denied', basis: 'phase_observe' });
 
     rmSync(file);
+    h.clock.advance(1_000);
     expect(h.service.tenants.get('default')).not.toBe(second);
     expect((await askForNote()).status).toBe('held');
+  });
+
+  it('fails a run whose tenant policy broke while it waited, and does not block its case', async () => {
+    const directory = policyDirectory(h.config);
+    mkdirSync(directory, { recursive: true });
+    const file = join(directory, 'default.yaml');
+    await h.service.queue.stop();
+    const started = await h.request('POST', `/v1/cases/${PHISHING_THREAT}/runs`, {
+      key: h.keys.analyst,
+      body: {},
+    });
+    const { runId } = (await started.json()) as { runId: string };
+    writeFileSync(file, 'version: 1\nphase: [not, a, phase\n');
+    h.clock.advance(1_000);
+
+    h.service.queue.start();
+    await h.service.queue.idle();
+    const run = (await (
+      await h.request('GET', `/v1/runs/${runId}`, { key: h.keys.analyst })
+    ).json()) as { status: string; failure: { code: string } | null };
+    expect(run).toMatchObject({ status: 'failed', failure: { code: 'POLICY_INVALID' } });
+
+    const refused = await h.request('POST', `/v1/cases/${PHISHING_THREAT}/runs`, {
+      key: h.keys.analyst,
+      body: {},
+    });
+    expect(refused.status).toBe(503);
+    rmSync(file);
+    h.clock.advance(1_000);
+    const again = await h.request('POST', `/v1/cases/${PHISHING_THREAT}/runs`, {
+      key: h.keys.analyst,
+      body: {},
+    });
+    expect(again.status).toBe(202);
+    await h.service.queue.idle();
   });
 });

@@ -21,6 +21,7 @@ import {
 import { createTenantHeldActions } from './tenant-held-actions.ts';
 
 const REPLAY_WINDOW_MS = 365 * 86_400_000;
+const POLICY_CHECK_MS = 1_000;
 
 /** A tenant's console, with its token already resolved from its reference. */
 export interface TenantConsole {
@@ -75,16 +76,22 @@ export function createTenantRuntimes({
   fetch?: typeof globalThis.fetch;
 }): TenantRuntimes {
   const byId = new Map(consoles.map((entry) => [entry.tenantId, entry]));
-  const built = new Map<string, { runtime: TenantRuntime; stamp: string }>();
+  const built = new Map<string, { runtime: TenantRuntime; stamp: string; checkedAt: number }>();
   const directory = policyDirectory(config);
 
   return {
     tenantIds: () => [...byId.keys()].sort(),
     get(tenantId) {
       // An edited policy file takes effect on the next run; runs under way keep theirs.
-      const stamp = policyFileStamp({ directory, tenantId });
+      // The policy file is looked at no more than once a second, however busy the API is.
+      const now = clock.now();
       const ready = built.get(tenantId);
-      if (ready !== undefined && ready.stamp === stamp) return ready.runtime;
+      if (ready !== undefined && now - ready.checkedAt < POLICY_CHECK_MS) return ready.runtime;
+      const stamp = policyFileStamp({ directory, tenantId });
+      if (ready !== undefined && ready.stamp === stamp) {
+        ready.checkedAt = now;
+        return ready.runtime;
+      }
       const known = byId.get(tenantId);
       if (known === undefined) return undefined;
 
@@ -137,7 +144,7 @@ export function createTenantRuntimes({
         client,
         hunting,
       };
-      built.set(tenantId, { runtime, stamp });
+      built.set(tenantId, { runtime, stamp, checkedAt: now });
       return runtime;
     },
   };

@@ -91,6 +91,7 @@ export async function startApiHarness({
     ...(extraRoutes === undefined ? {} : { extraRoutes }),
     ...(extraApps === undefined ? {} : { extraApps }),
   });
+  service.start();
 
   const audit = createAuditTrail({ db: store.db, clock, redactor: createSecretRedactor() });
   const make = (tenantId: string, principalId: string, role: ApiKeyRole) =>
