@@ -7,6 +7,7 @@ import { printable } from '../../lib/printable.ts';
 import type { AuditTrail } from '../../policy/audit/audit-trail.ts';
 import { canonicalPrincipalId } from '../../policy/identity/canonical-principal-id.ts';
 import type { CommandContext } from '../command.ts';
+import { localAccount } from '../local-account.ts';
 import { UsageError } from '../usage-error.ts';
 import { openStore, tenantAuditTrail } from './actions-context.ts';
 import { openCaseDemoStore } from './case-demo-store.ts';
@@ -17,7 +18,7 @@ export type DemoSystem = 'servicenow' | 'jira';
 /** The options `casebook case status` and `casebook case note` share. */
 export const CASE_CHANGE_OPTIONS = {
   tenant: { type: 'string', default: DEFAULT_TENANT_ID },
-  by: { type: 'string', default: process.env.USER ?? 'analyst' },
+  by: { type: 'string' },
   'change-id': { type: 'string' },
   demo: { type: 'string' },
 } as const;
@@ -73,7 +74,8 @@ export async function recordAndSync({
   /** The command's values of CASE_CHANGE_OPTIONS. */
   options: {
     tenant: string;
-    by: string;
+    /** The principal; the operating-system account that ran the command when absent. */
+    by?: string | undefined;
     'change-id'?: string | undefined;
     demo?: string | undefined;
   };
@@ -99,7 +101,7 @@ export async function recordAndSync({
       audit: handle?.audit ?? tenantAuditTrail({ store, config, tenantId }),
       clock: systemClock,
       tenantId,
-      by: canonicalPrincipalId(options.by),
+      by: options.by === undefined ? localAccount() : canonicalPrincipalId(options.by),
       ...(changeId === undefined ? {} : { changeId }),
       targetSystem: handle?.tenant.settings.system ?? null,
     });

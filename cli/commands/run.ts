@@ -240,13 +240,13 @@ export const run: Command = {
       } else {
         const { scenarios } = await collectScenarios({ logger });
         const known = scenarios.flatMap((scenario) =>
-          (scenario.threats ?? []).map((threat) => `  ${threat.id}  ${scenario.title ?? ''}`),
+          (scenario.threats ?? []).map((threat) => ({ id: threat.id, title: scenario.title })),
         );
-        const isCase = (id: string) => known.some((line) => line.startsWith(`  ${id} `));
-        if (!threatId.startsWith('hunt-') && !isCase(threatId)) {
+        if (!threatId.startsWith('hunt-') && !known.some((threat) => threat.id === threatId)) {
+          const listed = known.map((threat) => `  ${threat.id}  ${threat.title ?? ''}`);
           stderr.write(
             `casebook run: the local simulator has no threat ${printable(threatId)}; ` +
-              `its cases are:\n${known.join('\n')}\n`,
+              `its cases are:\n${listed.join('\n')}\n`,
           );
         }
         const sim = await startSimulator({

@@ -1,4 +1,4 @@
-import { suggestClosest } from '../../tools/s1ql/suggest-closest.ts';
+import { suggestClosest } from '../../lib/suggest-closest.ts';
 import type { ToolEffect } from '../tool-effect.ts';
 import type { Policy } from './policy-file.ts';
 import { PolicyFileError, type PolicyProblem } from './policy-file-error.ts';

@@ -14,7 +14,7 @@ export interface ThreatPoller {
 }
 
 /**
- * The optional poller of `casebook serve`: per tenant, `GET /threats?createdAt__gt=`
+ * The optional poller of `casebook serve`: per tenant, `GET /threats?createdAt__gte=`
  * the newest `createdAt` it queued, oldest first, page by page through the tenant's
  * client (which waits out 429 and Retry-After). Each threat is queued once, as the
  * delivery `poller:<id>`, and the cursor is stored after each page, so a restart
@@ -48,7 +48,9 @@ export function createThreatPoller({
     let queued = 0;
 
     const pages = runtime.client.iterateThreats({
-      createdAt__gt: cursor,
+      // At or after: a threat created in the same instant as the last one seen, but listed
+      // only after that pass, is still found; its delivery key keeps it to one run.
+      createdAt__gte: cursor,
       sortBy: 'createdAt',
       sortOrder: 'asc',
       limit: 100,

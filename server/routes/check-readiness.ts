@@ -26,8 +26,7 @@ export async function checkReadiness(deps: ServerDeps): Promise<Readiness> {
   let migrations = false;
   try {
     database = sqlite.prepare('select 1').pluck().get() === 1;
-    const shipped = (JSON.parse(readFileSync(JOURNAL, 'utf8')) as { entries: unknown[] }).entries
-      .length;
+    const shipped = shippedMigrations();
     const applied = sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get();
     migrations = applied === shipped;
   } catch (error) {
@@ -55,4 +54,12 @@ export async function checkReadiness(deps: ServerDeps): Promise<Readiness> {
     status: database && migrations && reachable === tenantIds.length ? 'ready' : 'not_ready',
     checks: { database, migrations, consoles: { total: tenantIds.length, reachable } },
   };
+}
+
+let shipped: number | undefined;
+
+/** How many migrations this code ships; read once, the file does not change under it. */
+function shippedMigrations(): number {
+  shipped ??= (JSON.parse(readFileSync(JOURNAL, 'utf8')) as { entries: unknown[] }).entries.length;
+  return shipped;
 }

@@ -1,3 +1,4 @@
+import { suggestClosest } from '../../../lib/suggest-closest.ts';
 import type {
   S1qlComparator,
   S1qlExpr,
@@ -11,7 +12,6 @@ import type {
 import { FIELD_GROUPS, type FieldGroup, findFieldGroup } from '../field-groups.ts';
 import { FIELDS, findField } from '../fields.ts';
 import { quotedAlternatives } from '../quoted-alternatives.ts';
-import { suggestClosest } from '../suggest-closest.ts';
 import { coverSpans } from '../syntax/cover-spans.ts';
 import { failAtToken } from '../syntax/fail-at-token.ts';
 import { parseS1qlDialect, type S1qlPredicateParser } from '../syntax/parse-s1ql-dialect.ts';

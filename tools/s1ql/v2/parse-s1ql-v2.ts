@@ -1,3 +1,4 @@
+import { suggestClosest } from '../../../lib/suggest-closest.ts';
 import type {
   S1qlComparator,
   S1qlFieldRef,
@@ -10,7 +11,6 @@ import type {
 import { FIELDS, findField } from '../fields.ts';
 import { re2LiteralOf } from '../format/re2-literal.ts';
 import { quotedAlternatives } from '../quoted-alternatives.ts';
-import { suggestClosest } from '../suggest-closest.ts';
 import { coverSpans } from '../syntax/cover-spans.ts';
 import { failAtToken } from '../syntax/fail-at-token.ts';
 import { parseS1qlDialect, type S1qlPredicateParser } from '../syntax/parse-s1ql-dialect.ts';

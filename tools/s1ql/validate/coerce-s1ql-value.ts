@@ -1,7 +1,7 @@
+import { suggestClosest } from '../../../lib/suggest-closest.ts';
 import type { S1qlFieldRef, S1qlValue } from '../ast.ts';
 import { quotedAlternatives } from '../quoted-alternatives.ts';
 import { S1qlSyntaxError } from '../s1ql-syntax-error.ts';
-import { suggestClosest } from '../suggest-closest.ts';
 import { parseS1qlTime } from './parse-s1ql-time.ts';
 
 /** A value as the event store holds it: text, a number (time in epoch ms) or a boolean. */
