@@ -4,7 +4,7 @@ import { queryHeldActions } from '../../policy/held-actions/held-action-store.ts
 import { ROUTE_ROLES } from '../auth/route-roles.ts';
 import { notFound } from '../http/api-error.ts';
 import { type AnyApiRoute, defineRoute } from '../openapi/api-route.ts';
-import { CaseView, ThreatId } from '../schemas/api-schemas.ts';
+import { CaseId, CaseView } from '../schemas/api-schemas.ts';
 import type { ServerDeps } from '../server-deps.ts';
 import { loadCaseView } from '../store/run-views.ts';
 
@@ -17,7 +17,7 @@ export function caseRoutes(deps: ServerDeps): AnyApiRoute[] {
       summary: 'A case: its latest first look, drafts, held actions and runs',
       tag: 'cases',
       roles: ROUTE_ROLES.readCases,
-      params: z.strictObject({ threatId: ThreatId }),
+      params: z.strictObject({ threatId: CaseId }),
       responses: { 200: { description: 'The case', schema: CaseView } },
       handle: ({ params, auth }) => {
         const { tenantId } = auth;

@@ -91,6 +91,17 @@ describe('hunting over HTTP', () => {
     expect(promoted.caseId).toBe(`hunt-${threadId}`);
     expect(promoted.queries).toHaveLength(4);
     expect(PromotedHunt.parse(await (await promote()).json()).id).toBe(promoted.id);
+
+    const run = await h.request('POST', `/v1/cases/${promoted.caseId}/runs`, {
+      key: h.keys.analyst,
+      body: {},
+    });
+    expect(run.status).toBe(202);
+    await h.service.queue.idle();
+    const kase = await h.request('GET', `/v1/cases/${promoted.caseId}`, { key: h.keys.analyst });
+    expect(kase.status).toBe(200);
+    const view = (await kase.json()) as { firstLook: { caseId: string } | null };
+    expect(view.firstLook?.caseId).toBe(promoted.caseId);
   });
 
   it('lists only the caller’s threads, and hides other hunters’ and tenants’ threads', async () => {

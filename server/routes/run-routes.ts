@@ -5,7 +5,7 @@ import { ROUTE_ROLES } from '../auth/route-roles.ts';
 import { notFound } from '../http/api-error.ts';
 import { type AnyApiRoute, defineRoute } from '../openapi/api-route.ts';
 import type { RunRequest } from '../runs/run-request.ts';
-import { Id, RunAccepted, RunView, StartRunBody, ThreatId } from '../schemas/api-schemas.ts';
+import { CaseId, Id, RunAccepted, RunView, StartRunBody } from '../schemas/api-schemas.ts';
 import { type ServerDeps, tenantRuntime } from '../server-deps.ts';
 import type { RequestOutcome } from '../store/run-requests.ts';
 import { loadRunView } from '../store/run-views.ts';
@@ -39,7 +39,7 @@ export function runRoutes(deps: ServerDeps): AnyApiRoute[] {
         'returns the same run, and the same key with another request is 409.',
       tag: 'runs',
       roles: ROUTE_ROLES.startRuns,
-      params: z.strictObject({ threatId: ThreatId }),
+      params: z.strictObject({ threatId: CaseId }),
       headers: z.object({
         'idempotency-key': z
           .string()

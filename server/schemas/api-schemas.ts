@@ -21,6 +21,12 @@ export const ThreatId = z
   .regex(/^\d{1,20}$/, 'a SentinelOne threat id (digits)')
   .describe('A SentinelOne threat id: the case');
 
+/** A case: a SentinelOne threat id, or a hunt promoted to a case (`hunt-<thread id>`). */
+export const CaseId = z
+  .string()
+  .regex(/^(\d{1,20}|hunt-[A-Za-z0-9-]{1,120})$/, 'a threat id (digits) or hunt-<thread id>')
+  .describe('A case: a SentinelOne threat id, or hunt-<thread id> for a promoted hunt');
+
 export const Id = z.string().min(1).max(200);
 
 export const NumberedStep = named(
@@ -128,7 +134,7 @@ export const ActionList = z.strictObject({ actions: z.array(HeldActionView) });
 
 export const ActionQuery = z.strictObject({
   status: HeldActionStatus.optional(),
-  caseId: ThreatId.optional(),
+  caseId: CaseId.optional(),
   runId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -157,7 +163,7 @@ export const ApprovalView = named(
 );
 
 export const AuditQuery = z.strictObject({
-  caseId: ThreatId.optional(),
+  caseId: CaseId.optional(),
   runId: Id.optional(),
 });
 
