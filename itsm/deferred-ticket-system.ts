@@ -1,5 +1,6 @@
 import type { ItsmSystem } from '../tools/itsm/itsm-api-error.ts';
 import type { TicketSystem } from '../tools/itsm/ticket-system.ts';
+import { wrapTicketSystem } from './wrap-ticket-system.ts';
 
 export interface DeferredTicketSystem extends TicketSystem {
   /** Opens the real system now (reading its credential); later calls reuse it. */
@@ -24,16 +25,5 @@ export function deferTicketSystem({
     return opened;
   };
 
-  return {
-    system,
-    resolve,
-    find: (correlationKey, signal) => resolve().find(correlationKey, signal),
-    get: (ref, signal) => resolve().get(ref, signal),
-    create: (fields, signal, onCreated) => resolve().create(fields, signal, onCreated),
-    update: (ref, fields, signal) => resolve().update(ref, fields, signal),
-    addNote: (ref, note, signal) => resolve().addNote(ref, note, signal),
-    listNotes: (ref, signal) => resolve().listNotes(ref, signal),
-    transition: (ref, to, signal) => resolve().transition(ref, to, signal),
-    checkAccess: (signal) => resolve().checkAccess(signal),
-  };
+  return { ...wrapTicketSystem({ system, inner: resolve }), resolve };
 }

@@ -10,8 +10,7 @@ import type { TicketSystem } from '../tools/itsm/ticket-system.ts';
 import { itsmCapabilities } from '../tools/itsm/tools/itsm-capabilities.ts';
 import { createItsmRegistry } from '../tools/itsm/tools/itsm-tools.ts';
 import type { ItsmTenantSettings } from './itsm-settings.ts';
-import { correlationKeyOf, saveTicketLink } from './sync/ticket-links.ts';
-import { rememberThrottle } from './throttle-memory.ts';
+import { tenantTicketSystem } from './tenant-ticket-system.ts';
 
 /** The principal the sync acts as in the audit trail and on held actions. */
 export const ITSM_SYNC_AGENT = 'itsm-sync';
@@ -49,50 +48,26 @@ export function createItsmTenant({
   logger?: Logger;
   audit?: AuditTrail;
 }): ItsmTenant {
-  const throttle = rememberThrottle({ tickets, clock });
-  const registry = createItsmRegistry();
-
-  // A gate per case, so a ticket the case's create makes is linked to the case the
-  // moment the ITSM answers, before the calls that can still fail after it.
-  const gateFor = (caseId: string) => {
-    const recorded: TicketSystem = {
-      ...throttle.tickets,
-      create: (fields, signal, onCreated) =>
-        throttle.tickets.create(fields, signal, (ref) => {
-          if (fields.correlationKey === correlationKeyOf(tenantId, caseId)) {
-            saveTicketLink(db, {
-              tenantId,
-              caseId,
-              ref,
-              correlationId: fields.correlationKey,
-              now: clock.now(),
-              ready: false,
-            });
-          }
-          onCreated?.(ref);
-        }),
-    };
-    return createToolGate({
-      db,
-      tenantId,
-      registry,
-      capabilities: itsmCapabilities(recorded),
-      policy,
-      policySource,
-      clock,
-      logger,
-      audit,
-      // The ticket system answers at once; a short check keeps a failing sync quick.
-      timing: { timeoutMs: 5_000, pollMs: 500 },
-    });
-  };
-  // Built once up front as well: a policy naming an unknown tool fails here, at start-up.
-  gateFor('');
+  const throttle = tenantTicketSystem({ db, tenantId, tickets, clock });
+  // Built once, so a policy naming an unknown tool fails here, at start-up.
+  const gate = createToolGate({
+    db,
+    tenantId,
+    registry: createItsmRegistry(),
+    capabilities: itsmCapabilities(throttle.tickets),
+    policy,
+    policySource,
+    clock,
+    logger,
+    audit,
+    // The ticket system answers at once; a short check keeps a failing sync quick.
+    timing: { timeoutMs: 5_000, pollMs: 500 },
+  });
 
   return {
     tenantId,
     settings,
-    toolbox: (run) => gateFor(run.caseId).toolbox(run),
+    toolbox: (run) => gate.toolbox(run),
     takeRetryNotBefore: () => throttle.take(),
   };
 }

@@ -11,17 +11,19 @@ export function knowsCase(store: StoreHandle, tenantId: string, caseId: string):
     .from(cases)
     .where(and(eq(cases.tenantId, tenantId), eq(cases.id, caseId)))
     .get();
+  if (analysed !== undefined) return true;
   const statused = store
     .select({ id: caseStatusHistory.id })
     .from(caseStatusHistory)
     .where(and(eq(caseStatusHistory.tenantId, tenantId), eq(caseStatusHistory.caseId, caseId)))
     .get();
+  if (statused !== undefined) return true;
   const linked = store
     .select({ id: ticketLinks.externalId })
     .from(ticketLinks)
     .where(and(eq(ticketLinks.tenantId, tenantId), eq(ticketLinks.caseId, caseId)))
     .get();
-  return analysed !== undefined || statused !== undefined || linked !== undefined;
+  return linked !== undefined;
 }
 
 /**

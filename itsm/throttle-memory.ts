@@ -1,6 +1,7 @@
 import type { Clock } from '../lib/clock.ts';
 import { ItsmApiError } from '../tools/itsm/itsm-api-error.ts';
 import type { TicketSystem } from '../tools/itsm/ticket-system.ts';
+import { wrapTicketSystem } from './wrap-ticket-system.ts';
 
 export interface ThrottleMemory {
   /** The same ticket system, noting every Retry-After its failures carry. */
@@ -35,17 +36,7 @@ export function rememberThrottle({
   };
 
   return {
-    tickets: {
-      system: tickets.system,
-      find: (key, signal) => noted(() => tickets.find(key, signal)),
-      get: (ref, signal) => noted(() => tickets.get(ref, signal)),
-      create: (fields, signal, onCreated) => noted(() => tickets.create(fields, signal, onCreated)),
-      update: (ref, fields, signal) => noted(() => tickets.update(ref, fields, signal)),
-      addNote: (ref, note, signal) => noted(() => tickets.addNote(ref, note, signal)),
-      listNotes: (ref, signal) => noted(() => tickets.listNotes(ref, signal)),
-      transition: (ref, to, signal) => noted(() => tickets.transition(ref, to, signal)),
-      checkAccess: (signal) => noted(() => tickets.checkAccess(signal)),
-    },
+    tickets: wrapTicketSystem({ system: tickets.system, inner: () => tickets, around: noted }),
     take: () => {
       const taken = notBefore;
       notBefore = null;

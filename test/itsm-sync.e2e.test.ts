@@ -434,6 +434,124 @@ describe('held ticket writes', () => {
   });
 });
 
+describe('a change made while an earlier one of its case is held', () => {
+  it('waits for it, so the ticket ends where the case is: resolved, reopened, approved', async () => {
+    const h = createItsmHarness({ sims, system: 'jira' });
+    h.setStatus('8203', 'resolved', 'order-1');
+    expect((await h.drain()).map((r) => [r.changeId, r.state])).toEqual([['order-1', 'held']]);
+    h.setStatus('8203', 'reopened', 'order-2');
+
+    expect(await h.drain()).toEqual([]);
+    const actions = h.heldActions();
+    const [resolve] = actions.list({ statuses: ['pending'] });
+    await actions.approve({ id: resolve?.id ?? '', principalId: 'bob@example.com' });
+    expect(issuesOf('8203').map((issue) => issue.status)).toEqual(['done']);
+    expect((await h.drain()).map((r) => [r.changeId, r.state])).toEqual([
+      ['order-1', 'delivered'],
+      ['order-2', 'held'],
+    ]);
+    const [reopen] = actions.list({ statuses: ['pending'] });
+    await actions.approve({ id: reopen?.id ?? '', principalId: 'bob@example.com' });
+    expect((await h.drain()).map((r) => [r.changeId, r.state])).toEqual([['order-2', 'delivered']]);
+
+    expect(issuesOf('8203').map((issue) => issue.status)).toEqual(['todo']);
+    h.close();
+  });
+});
+
+describe('an approved create whose labelling fails', () => {
+  it('links its issue, so the next change finishes that issue and opens none', async () => {
+    const holdCreate = PolicyFile.parse({
+      version: 1,
+      phase: 'assist',
+      rules: [
+        { tool: 'create_ticket', action: 'hold' },
+        { tool: 'add_ticket_note', action: 'allow', allowInAssist: true },
+        { tool: 'transition_ticket', action: 'allow', allowInAssist: true },
+      ],
+    });
+    // A request type without a labels field: the labels come in a PUT after the create.
+    const h = createItsmHarness({
+      sims,
+      system: 'jira',
+      policy: holdCreate,
+      jira: { serviceDesk: { serviceDeskId: '1', requestTypeId: '20' } },
+    });
+    const before = sims.jira.store.issues.size;
+    h.setStatus('8401', 'it-action', 'label-1');
+    expect((await h.drain()).map((r) => r.state)).toEqual(['held']);
+    const actions = h.heldActions();
+    sims.jira.control.failNext = Array.from({ length: 4 }, () => ({
+      status: 503,
+      method: 'PUT',
+      path: '/rest/api/3/issue/',
+    }));
+    const [create] = actions.list({ statuses: ['pending'] });
+
+    const first = await actions.approve({ id: create?.id ?? '', principalId: 'bob@example.com' });
+
+    expect(first.outcome?.status).toBe('failed');
+    expect(h.db.select().from(ticketLinks).all()).toMatchObject([{ caseId: '8401', ready: false }]);
+    expect((await h.drain()).map((r) => [r.changeId, r.state])).toEqual([
+      ['label-1', 'failed_permanently'],
+    ]);
+    h.setStatus('8401', 'resolved', 'label-2');
+    expect((await h.drain()).map((r) => r.state)).toEqual(['held']);
+    const [again] = actions.list({ statuses: ['pending'] });
+    const second = await actions.approve({ id: again?.id ?? '', principalId: 'bob@example.com' });
+    expect(second.outcome?.status).toBe('executed_verified');
+    expect((await h.drain()).map((r) => [r.changeId, r.state])).toEqual([
+      ['label-2', 'pending'],
+      ['label-2', 'delivered'],
+    ]);
+
+    expect(sims.jira.store.issues.size).toBe(before + 1);
+    const [issue] = [...sims.jira.store.issues.values()].slice(-1);
+    expect(issue?.labels).toEqual(['casebook-acme-8401', 'casebook']);
+    expect(issue?.status).toBe('done');
+    expect(h.db.select().from(ticketLinks).all()).toMatchObject([
+      { caseId: '8401', externalKey: issue?.key, ready: true },
+    ]);
+    h.close();
+  });
+});
+
+describe("a linked ticket marked as another case's", () => {
+  it('is not reused: the case gets its own issue, the other case’s is left alone', async () => {
+    const h = createItsmHarness({ sims, system: 'jira', policy: SYNC_ALL });
+    h.setStatus('8501', 'it-action', 'mine-1');
+    await h.drain();
+    const [other] = issuesOf('8501');
+    // The link of case 8502 points at case 8501's issue (say, copied by hand).
+    h.seeCase('8502');
+    h.db
+      .insert(ticketLinks)
+      .values({
+        tenantId: TENANT,
+        caseId: '8502',
+        system: 'jira',
+        externalId: other?.id ?? '',
+        externalKey: other?.key ?? '',
+        correlationId: 'casebook:acme:8502',
+        createdAt: h.clock.now(),
+        updatedAt: h.clock.now(),
+      })
+      .run();
+
+    h.setStatus('8502', 'it-action', 'theirs-1');
+    expect((await h.drain()).map((r) => r.state)).toEqual(['delivered']);
+
+    const [own] = issuesOf('8502');
+    expect(own?.key).not.toBe(other?.key);
+    expect(other?.labels).toEqual(['casebook-acme-8501', 'casebook']);
+    expect(h.db.select().from(ticketLinks).all()).toMatchObject([
+      { caseId: '8501', externalKey: other?.key },
+      { caseId: '8502', externalKey: own?.key },
+    ]);
+    h.close();
+  });
+});
+
 describe('case notes', () => {
   it('reach the ticket as one work note each, and do not come back as ticket notes', async () => {
     const { pullTicketNotes } = await import('../itsm/sync/pull-ticket-notes.ts');

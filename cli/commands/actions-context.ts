@@ -85,7 +85,13 @@ export function openTenantActions({
   const itsm =
     itsmSettings === undefined
       ? null
-      : itsmActionTools({ settings: itsmSettings, tenantId, logger });
+      : itsmActionTools({
+          db: store.db,
+          settings: itsmSettings,
+          tenantId,
+          clock: systemClock,
+          logger,
+        });
   const noTickets = unavailable<ItsmCapabilities['reads']['tickets']>(
     'itsm',
     `an ITSM for tenant ${tenantId}`,

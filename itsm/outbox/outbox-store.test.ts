@@ -49,3 +49,47 @@ describe('outbox leases', () => {
     expect(outbox.claimDue({ now: t0 + 200_000, leaseMs: 120_000, limit: 10 })).toEqual([]);
   });
 });
+
+describe('claiming due changes', () => {
+  const t0 = 1_000_000;
+  const note = (id: string, caseId: string) => ({
+    id,
+    changeId: id,
+    tenantId: 'acme',
+    caseId,
+    targetSystem: 'jira' as const,
+    payload: { kind: 'note' as const, by: 'alice', text: id, at: t0 },
+  });
+
+  it("takes each case's oldest change, none behind a held one, and the limit after that", () => {
+    store = openDatabase({ path: ':memory:' });
+    const outbox = createOutboxStore({ db: store.db });
+    for (const [id, caseId] of [
+      ['held-1', '1'],
+      ['after-held', '1'],
+      ['first-2', '2'],
+      ['second-2', '2'],
+      ['first-3', '3'],
+    ] as const) {
+      outbox.enqueue(note(id, caseId), { now: t0 });
+    }
+    const [held] = outbox.claimDue({ now: t0, leaseMs: 1_000, limit: 1 });
+    outbox.settle(held?.id ?? '', {
+      leaseToken: held?.leaseToken ?? '',
+      state: 'held',
+      now: t0,
+      heldActionId: 'action-1',
+    });
+
+    const claimed = outbox.claimDue({ now: t0 + 1, leaseMs: 1_000, limit: 1 });
+    const rest = outbox.claimDue({ now: t0 + 1, leaseMs: 1_000, limit: 10 });
+
+    expect(held?.id).toBe('held-1');
+    expect(claimed.map((change) => change.id)).toEqual(['first-2']);
+    expect(rest.map((change) => change.id)).toEqual(['first-3']);
+    outbox.releaseHeld('held-1', { state: 'delivered', now: t0 + 2, lastError: null });
+    expect(outbox.claimDue({ now: t0 + 2, leaseMs: 1_000, limit: 10 }).map((c) => c.id)).toEqual([
+      'after-held',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 
 import type { CasebookDb } from '../../db/open-database.ts';
 import { type ItsmOutboxRow, itsmOutbox } from '../../db/schema.ts';
@@ -9,6 +10,9 @@ import { type OutboxChange, OutboxPayload, type OutboxState } from './outbox-cha
 
 // Changes recorded in the same millisecond keep the order they were recorded in.
 const INSERTION_ORDER = sql`rowid`;
+
+/** The states whose change still has to reach the ticket before the case's later ones. */
+const UNSETTLED: OutboxState[] = ['pending', 'held'];
 
 function toChange(row: ItsmOutboxRow): OutboxChange {
   return {
@@ -38,8 +42,9 @@ export interface OutboxStore {
     options: { now: number; store?: StoreHandle },
   ): boolean;
   /**
-   * Claims the changes due now: per case only the oldest pending one, so a case's
-   * changes reach the ticket in the order they were made. A claim is a lease; a worker
+   * Claims the changes due now, oldest first, at most `limit`: per case only its oldest
+   * change that is pending or held, and only when it is pending, so a case's changes
+   * reach the ticket in the order they were made and none passes a held one. A claim is a lease; a worker
    * that dies mid-change lets it lapse and another picks the change up. Each claim
    * carries a fresh lease token.
    */
@@ -116,39 +121,56 @@ export function createOutboxStore({ db }: { db: CasebookDb }): OutboxStore {
     claimDue({ now, leaseMs, limit, tenantId }) {
       return db.transaction(
         (tx) => {
-          const pending = tx
+          // A case's oldest unsettled change is its head; a held one keeps the case's
+          // turn until people decide on it, and a pending one until it is delivered.
+          const earlier = alias(itsmOutbox, 'earlier');
+          const due = tx
             .select()
             .from(itsmOutbox)
             .where(
-              tenantId === undefined
-                ? eq(itsmOutbox.state, 'pending')
-                : and(eq(itsmOutbox.state, 'pending'), eq(itsmOutbox.tenantId, tenantId)),
+              and(
+                eq(itsmOutbox.state, 'pending'),
+                tenantId === undefined ? undefined : eq(itsmOutbox.tenantId, tenantId),
+                lte(itsmOutbox.nextAttemptAt, now),
+                or(isNull(itsmOutbox.leaseUntil), lte(itsmOutbox.leaseUntil, now)),
+                notExists(
+                  tx
+                    .select({ id: earlier.id })
+                    .from(earlier)
+                    .where(
+                      and(
+                        eq(earlier.tenantId, itsmOutbox.tenantId),
+                        eq(earlier.caseId, itsmOutbox.caseId),
+                        eq(earlier.targetSystem, itsmOutbox.targetSystem),
+                        inArray(earlier.state, UNSETTLED),
+                        or(
+                          lt(earlier.createdAt, itsmOutbox.createdAt),
+                          and(
+                            eq(earlier.createdAt, itsmOutbox.createdAt),
+                            sql`${earlier}.rowid < ${itsmOutbox}.rowid`,
+                          ),
+                        ),
+                      ),
+                    ),
+                ),
+              ),
             )
             .orderBy(asc(itsmOutbox.createdAt), asc(INSERTION_ORDER))
+            .limit(limit)
             .all();
-          const seen = new Set<string>();
-          const claimed: ItsmOutboxRow[] = [];
           const leaseToken = randomUUID();
-          for (const row of pending) {
-            const caseKey = `${row.tenantId}\u0000${row.caseId}\u0000${row.targetSystem}`;
-            if (seen.has(caseKey)) continue;
-            seen.add(caseKey);
-            const leased = row.leaseUntil !== null && row.leaseUntil > now;
-            if (row.nextAttemptAt > now || leased || claimed.length >= limit) continue;
-            claimed.push(row);
-          }
-          if (claimed.length > 0) {
+          if (due.length > 0) {
             tx.update(itsmOutbox)
               .set({ leaseUntil: now + leaseMs, leaseToken })
               .where(
                 inArray(
                   itsmOutbox.id,
-                  claimed.map((row) => row.id),
+                  due.map((row) => row.id),
                 ),
               )
               .run();
           }
-          return claimed.map((row) => ({ ...toChange(row), leaseToken }));
+          return due.map((row) => ({ ...toChange(row), leaseToken }));
         },
         { behavior: 'immediate' },
       );

@@ -27,17 +27,17 @@ function factsOf(firstLook: FirstLook | undefined) {
 
 /** Writes of this change that people approved and casebook ran: they are not asked again. */
 function approvedSteps(db: CasebookDb, change: OutboxChange): Set<string> {
-  const runPrefix = `itsm:${change.changeId}:`;
   const ran = queryHeldActions(db, {
     tenantId: change.tenantId,
     caseId: change.caseId,
     statuses: ['executed_verified'],
-    limit: 1_000,
+    runIdPrefix: `itsm:${change.changeId}:`,
   });
-  return new Set(
-    ran.filter((action) => action.runId.startsWith(runPrefix)).map((action) => action.tool),
-  );
+  return new Set(ran.map((action) => action.tool));
 }
+
+const sameTicket = (a: TicketRef, b: TicketRef) =>
+  a.system === b.system && a.id === b.id && a.key === b.key;
 
 /**
  * One attempt at one outbox change, every write through the tenant's policy gate. A
@@ -123,7 +123,9 @@ export async function deliverChange({
       return { state: 'retry', detail: `the approved ticket of ${correlationKey} is not visible` };
     }
     const { ref } = ticket;
-    if (ref !== known) {
+    // Saved when the ticket is new to the link, or when a create linked it before it
+    // was marked as casebook's (not ready): the marks are on it now.
+    if (known === undefined || !sameTicket(ref, known) || linked?.ready === false) {
       saveTicketLink(db, {
         tenantId,
         caseId,

@@ -65,3 +65,16 @@ export function linkRef(row: TicketLinkRow): TicketRef {
 export function correlationKeyOf(tenantId: string, caseId: string): string {
   return `casebook:${tenantId}:${caseId}`.replace(/[^A-Za-z0-9:._-]/g, '-');
 }
+
+/**
+ * The case a correlation key names for the tenant, or undefined when it names none of
+ * its cases: a key of another tenant, or one no case id gives back unchanged.
+ */
+export function caseOfCorrelationKey(tenantId: string, correlationKey: string): string | undefined {
+  const prefix = correlationKeyOf(tenantId, '');
+  if (!correlationKey.startsWith(prefix)) return undefined;
+  const caseId = correlationKey.slice(prefix.length);
+  return caseId !== '' && correlationKeyOf(tenantId, caseId) === correlationKey
+    ? caseId
+    : undefined;
+}

@@ -7,9 +7,9 @@ import { createHeldActions, type HeldActions } from '../../policy/held-actions/h
 import { upsertPrincipal } from '../../policy/identity/principals.ts';
 import { DEFAULT_POLICY, type Policy } from '../../policy/rules/policy-file.ts';
 import type { RunningItsmSimulators } from '../../sim/itsm/start-itsm-simulators.ts';
-import { itsmCapabilities } from '../../tools/itsm/tools/itsm-capabilities.ts';
-import { createItsmRegistry } from '../../tools/itsm/tools/itsm-tools.ts';
+import { createToolRegistry } from '../../tools/registry/tool-registry.ts';
 import type { CaseStatus } from '../case-status.ts';
+import { itsmActionTools } from '../itsm-action-tools.ts';
 import { ItsmTenantSettings } from '../itsm-settings.ts';
 import { createItsmTenant, type ItsmTenant } from '../itsm-tenant.ts';
 import { openTicketSystem } from '../open-ticket-system.ts';
@@ -143,7 +143,10 @@ export function createItsmHarness({
         targetSystem: system,
       });
     },
-    /** The tenant's held actions with the ticket tools behind them, and `approver` granted. */
+    /**
+     * The tenant's held actions with the ticket tools behind them as the API and the CLI
+     * build them, and `approver` granted.
+     */
     heldActions(approver = 'bob@example.com'): HeldActions {
       upsertPrincipal({
         db: store.db,
@@ -152,11 +155,12 @@ export function createItsmHarness({
         grantedBy: 'test',
         principal: { tenantId: TENANT, id: approver, role: 'analyst' },
       });
+      const itsm = itsmActionTools({ db: store.db, settings, tenantId: TENANT, env, clock });
       return createHeldActions({
         db: store.db,
         tenantId: TENANT,
-        registry: createItsmRegistry(),
-        capabilities: itsmCapabilities(openTicketSystem({ settings, env, clock })),
+        registry: createToolRegistry(itsm.tools),
+        capabilities: itsm.capabilities,
         audit: parts.audit,
         clock,
       });

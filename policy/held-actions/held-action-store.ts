@@ -17,6 +17,8 @@ export interface HeldActionFilter {
   statuses?: readonly HeldActionStatus[];
   caseId?: string;
   runId?: string;
+  /** Only actions whose run id starts with this. */
+  runIdPrefix?: string;
   tool?: string;
   limit?: number;
 }
@@ -28,6 +30,9 @@ export function queryHeldActions(store: StoreHandle, filter: HeldActionFilter): 
     filter.statuses && inArray(heldActions.status, [...filter.statuses]),
     filter.caseId === undefined ? undefined : eq(heldActions.caseId, filter.caseId),
     filter.runId === undefined ? undefined : eq(heldActions.runId, filter.runId),
+    filter.runIdPrefix === undefined
+      ? undefined
+      : sql`substr(${heldActions.runId}, 1, ${filter.runIdPrefix.length}) = ${filter.runIdPrefix}`,
     filter.tool === undefined ? undefined : eq(heldActions.tool, filter.tool),
   ];
   const rows = store

@@ -67,7 +67,7 @@ export function createTenantHeldActions({
     });
   }
 
-  const itsm = itsmActionTools({ settings, tenantId, logger });
+  const itsm = itsmActionTools({ db, settings, tenantId, clock, logger });
   return createHeldActions({
     ...common,
     registry: createToolRegistry<SentinelOneCapabilities & ItsmCapabilities>([

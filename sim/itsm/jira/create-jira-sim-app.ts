@@ -218,9 +218,20 @@ export function createJiraSimApp(options: ItsmSimAppOptions<JiraSimStore>): Hono
     return c.json({ issueTypes, maxResults: 50, startAt: 0, total: issueTypes.length });
   });
 
-  app.get('/rest/api/3/issue/:key', (c) =>
-    c.json(render(issueOf(c.req.param('key')), c.req.query('fields'))),
-  );
+  app.get('/rest/api/3/issue/:key', (c) => {
+    const issue = issueOf(c.req.param('key'));
+    const rendered = render(issue, c.req.query('fields'));
+    // `properties` names the issue properties to return with the fields.
+    const asked = c.req.query('properties');
+    if (asked === undefined) return c.json(rendered);
+    const properties = Object.fromEntries(
+      asked
+        .split(',')
+        .filter((name) => name in issue.properties)
+        .map((name) => [name, issue.properties[name]]),
+    );
+    return c.json({ ...rendered, properties });
+  });
 
   app.put('/rest/api/3/issue/:key', async (c) => {
     requireWrite(c, 'edit this issue');

@@ -54,7 +54,12 @@ export interface JiraClient {
     requestTypeId: string;
     signal?: AbortSignal;
   }): Promise<string[]>;
-  getIssue(input: { key: string; signal?: AbortSignal }): Promise<IssueShape | null>;
+  /** `properties`: the issue properties to return along with the fields. */
+  getIssue(input: {
+    key: string;
+    properties?: string[];
+    signal?: AbortSignal;
+  }): Promise<IssueShape | null>;
   /** `fields` sets values; `update` applies verbs such as `{labels: [{add: 'x'}]}`. */
   editIssue(input: {
     key: string;
@@ -145,12 +150,15 @@ export function createJiraClient(options: ItsmClientOptions): JiraClient {
       return value.requestTypeFields.map((field) => field.fieldId);
     },
 
-    async getIssue({ key: issueKey, signal }) {
+    async getIssue({ key: issueKey, properties, signal }) {
       try {
         const { value } = await transport.request({
           method: 'GET',
           path: `${API}/issue/${key(issueKey)}`,
-          query: { fields: 'summary,status,labels,priority' },
+          query: {
+            fields: 'summary,status,labels,priority',
+            ...(properties === undefined ? {} : { properties: properties.join(',') }),
+          },
           schema: IssueShape,
           signal,
         });

@@ -18,6 +18,8 @@ export const IssueShape = z.looseObject({
       priority: z.looseObject({ name: z.string() }).nullish(),
     })
     .optional(),
+  /** Only the issue properties the request asked for. */
+  properties: z.record(z.string(), z.unknown()).optional(),
 });
 export type IssueShape = z.infer<typeof IssueShape>;
 

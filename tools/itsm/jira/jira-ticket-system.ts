@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import { safeText } from '../document/safe-text.ts';
 import type { ItsmClientOptions } from '../http/create-itsm-transport-for.ts';
 import { ItsmApiError } from '../itsm-api-error.ts';
@@ -15,7 +17,10 @@ import { JiraSettings, type JiraSettingsInput } from './jira-settings.ts';
 import { toAdf } from './to-adf.ts';
 
 /** The issue property that carries casebook's correlation key. */
-export const CASEBOOK_PROPERTY = 'casebook';
+const CASEBOOK_PROPERTY = 'casebook';
+
+/** What casebook stores in its issue property. */
+const CasebookProperty = z.object({ correlationKey: z.string().min(1) });
 
 const CATEGORY: Record<TicketStatus, string> = {
   open: 'new',
@@ -30,7 +35,7 @@ function statusOf(categoryKey: string | undefined): TicketStatus {
 }
 
 /** A label Jira accepts (no spaces) that names the case, e.g. `casebook-acme-42`. */
-export function correlationLabel(correlationKey: string): string {
+function correlationLabel(correlationKey: string): string {
   return correlationKey.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 255);
 }
 
@@ -96,23 +101,30 @@ export function createJiraTicketSystem({
 
   // Labels and the issue property are added to what is there, so this repeats safely:
   // a retry after a create that stopped half-way finishes the same issue with it.
+  // `labelled`: the create put the labels on already; only the property is missing.
   const markAsCasebooks = async ({
     key,
     correlationKey,
     fields,
+    labelled = false,
     signal,
   }: {
     key: string;
     correlationKey: string;
     fields?: Record<string, unknown>;
+    labelled?: boolean;
     signal?: AbortSignal;
   }) => {
-    await client.editIssue({
-      key,
-      ...(fields === undefined ? {} : { fields }),
-      update: { labels: labelsOf(correlationKey).map((label) => ({ add: label })) },
-      signal,
-    });
+    if (!labelled || fields !== undefined) {
+      await client.editIssue({
+        key,
+        ...(fields === undefined ? {} : { fields }),
+        ...(labelled
+          ? {}
+          : { update: { labels: labelsOf(correlationKey).map((label) => ({ add: label })) } }),
+        signal,
+      });
+    }
     await client.setProperty({
       key,
       property: CASEBOOK_PROPERTY,
@@ -144,9 +156,18 @@ export function createJiraTicketSystem({
     },
 
     async get(ref, signal) {
-      const issue = await client.getIssue({ key: ref.key, signal });
-      const label = issue?.fields?.labels?.find((name) => name.startsWith('casebook-')) ?? null;
-      return issue === null ? null : snapshot(issue, label);
+      const issue = await client.getIssue({
+        key: ref.key,
+        properties: [CASEBOOK_PROPERTY],
+        signal,
+      });
+      if (issue === null) return null;
+      // The key the issue property names, when the issue carries that key's label too:
+      // any casebook-looking label alone could be another case's.
+      const marked = CasebookProperty.safeParse(issue.properties?.[CASEBOOK_PROPERTY]);
+      const key = marked.success ? marked.data.correlationKey : null;
+      const labelled = key !== null && issue.fields?.labels?.includes(correlationLabel(key));
+      return snapshot(issue, labelled === true ? key : null);
     },
 
     async create(fields, signal, onCreated) {
@@ -167,13 +188,12 @@ export function createJiraTicketSystem({
         });
         created = { id: request.issueId, key: request.issueKey };
         onCreated?.({ system: 'jira', ...created });
-        if (!labelsOnRequest) {
-          await client.editIssue({
-            key: created.key,
-            update: { labels: labels.map((label) => ({ add: label })) },
-            signal,
-          });
-        }
+        await markAsCasebooks({
+          key: created.key,
+          correlationKey: fields.correlationKey,
+          labelled: labelsOnRequest,
+          signal,
+        });
       } else {
         created = await client.createIssue({
           fields: {
@@ -187,13 +207,13 @@ export function createJiraTicketSystem({
           signal,
         });
         onCreated?.({ system: 'jira', ...created });
+        await markAsCasebooks({
+          key: created.key,
+          correlationKey: fields.correlationKey,
+          labelled: true,
+          signal,
+        });
       }
-      await client.setProperty({
-        key: created.key,
-        property: CASEBOOK_PROPERTY,
-        value: { correlationKey: fields.correlationKey },
-        signal,
-      });
 
       return snapshot(await load({ system: 'jira', ...created }, signal), fields.correlationKey);
     },

@@ -8,7 +8,7 @@ import { TicketRefInput } from './ticket-params.ts';
  * people reading the ticket. Anyone can type it, so nothing is decided by it: the caller
  * keeps the ids of the notes it posted to know what is on the ticket already.
  */
-export function noteMarker(dedupeKey: string): string {
+function noteMarker(dedupeKey: string): string {
   return `[casebook ${dedupeKey}]`;
 }
 

@@ -29,10 +29,11 @@ async function existing(
   signal?: AbortSignal,
 ): Promise<TicketSnapshot | null> {
   // The local link first: JQL search is eventually consistent, a get by key is not. A
-  // linked ticket without casebook's correlation mark (a link from another instance,
-  // say) is not trusted to be the case's.
+  // linked ticket without this case's correlation mark (a link from another instance,
+  // or to another case's ticket, say) is not trusted to be the case's.
   const linked = input.ref === undefined ? null : await reads.get(input.ref, signal);
-  if (linked !== null && (linked.correlationKey !== null || input.unfinished === true)) {
+  const ours = linked?.correlationKey === input.correlationKey;
+  if (linked !== null && (ours || input.unfinished === true)) {
     return linked;
   }
   return await reads.find(input.correlationKey, signal);
