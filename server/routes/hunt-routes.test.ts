@@ -100,8 +100,8 @@ describe('hunting over HTTP', () => {
     await h.service.queue.idle();
     const kase = await h.request('GET', `/v1/cases/${promoted.caseId}`, { key: h.keys.analyst });
     expect(kase.status).toBe(200);
-    const view = (await kase.json()) as { firstLook: { caseId: string } | null };
-    expect(view.firstLook?.caseId).toBe(promoted.caseId);
+    const caseView = (await kase.json()) as { firstLook: { caseId: string } | null };
+    expect(caseView.firstLook?.caseId).toBe(promoted.caseId);
   });
 
   it('lists only the caller’s threads, and hides other hunters’ and tenants’ threads', async () => {
