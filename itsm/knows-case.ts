@@ -1,15 +1,19 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 
 import { caseStatusHistory, cases, ticketLinks } from '../db/schema.ts';
 import type { StoreHandle } from '../policy/store-handle.ts';
 import { CaseChangeRefused } from './case-change-refused.ts';
 
-/** Whether casebook has seen the case: analysed it, recorded a status, or linked a ticket. */
+/**
+ * Whether casebook has seen the case: stored a first look of it (or promoted it from a
+ * hunt), recorded a status, or linked a ticket. A run that failed, for a mistyped id the
+ * console does not know, leaves a case row without a headline and does not count.
+ */
 export function knowsCase(store: StoreHandle, tenantId: string, caseId: string): boolean {
   const analysed = store
     .select({ id: cases.id })
     .from(cases)
-    .where(and(eq(cases.tenantId, tenantId), eq(cases.id, caseId)))
+    .where(and(eq(cases.tenantId, tenantId), eq(cases.id, caseId), isNotNull(cases.headline)))
     .get();
   if (analysed !== undefined) return true;
   const statused = store

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { type OpenDatabase, openDatabase } from '../db/open-database.ts';
-import { auditEntries, caseStatusHistory, itsmOutbox } from '../db/schema.ts';
+import { auditEntries, caseStatusHistory, cases, itsmOutbox } from '../db/schema.ts';
 import { createManualClock } from '../lib/clock.ts';
 import { createAuditTrail } from '../policy/audit/audit-trail.ts';
 import { createSecretRedactor } from '../policy/audit/secret-redactor.ts';
@@ -72,5 +72,14 @@ describe('recordCaseStatus on a case casebook has not seen', () => {
         .all()
         .map((row) => row.caseId),
     ).toEqual(['1']);
+  });
+
+  it('refuses a case whose only trace is a run that failed, as a mistyped id leaves', () => {
+    const { db, resolve } = setUp();
+    db.insert(cases)
+      .values({ tenantId: 'default', id: '111222333444', firstSeenAt: 0, updatedAt: 0 })
+      .run();
+
+    expect(() => resolve('111222333444')).toThrow('casebook has no case 111222333444');
   });
 });

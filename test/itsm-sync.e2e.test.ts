@@ -382,6 +382,26 @@ describe('held ticket writes', () => {
     h.close();
   });
 
+  it('an edit cannot point a held transition at another ticket', async () => {
+    const h = createItsmHarness({ sims, system: 'jira' });
+    h.setStatus('8203', 'resolved', 'held-3');
+    await h.drain();
+    const heldActionId = h.outbox()[0]?.heldActionId ?? '';
+    const actions = h.heldActions();
+    const held = actions.get(heldActionId);
+    const args = held.args as { ref: { id: string; key: string; system: string } };
+
+    await expect(
+      actions.editAndApprove({
+        id: heldActionId,
+        principalId: 'bob@example.com',
+        args: { ...held.args, ref: { ...args.ref, id: '99999', key: 'SEC-999' } },
+      }),
+    ).rejects.toThrow(/an edit cannot move transition_ticket to another ticket/);
+    expect(actions.get(heldActionId)).toMatchObject({ status: 'pending', args: held.args });
+    h.close();
+  });
+
   it('a denied transition fails the change for good, with who denied it and why', async () => {
     const h = createItsmHarness({ sims, system: 'jira' });
     h.setStatus('8202', 'resolved', 'held-2');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { latestFirstLookRow } from '../../agents/store/run-store.ts';
 import type { Config } from '../../config/config-schema.ts';
 import { type OpenDatabase, openDatabase } from '../../db/open-database.ts';
@@ -26,16 +26,33 @@ export function openCaseDemoStore({
 }): OpenDatabase {
   const real = openStore(config);
   let firstLook: { run: typeof runs.$inferSelect; finding: typeof findings.$inferSelect } | null;
+  let headline: string | null;
   try {
     refuseUnknownCase(real.db, tenantId, caseId);
     firstLook = latestFirstLook(real, tenantId, caseId);
+    headline =
+      real.db
+        .select({ headline: cases.headline })
+        .from(cases)
+        .where(and(eq(cases.tenantId, tenantId), eq(cases.id, caseId)))
+        .get()?.headline ?? null;
   } finally {
     real.close();
   }
 
   const demo = openDatabase({ path: ':memory:' });
   const now = clock.now();
-  demo.db.insert(cases).values({ tenantId, id: caseId, firstSeenAt: now, updatedAt: now }).run();
+  // The case as casebook knows it, so the demo store knows it too.
+  demo.db
+    .insert(cases)
+    .values({
+      tenantId,
+      id: caseId,
+      firstSeenAt: now,
+      updatedAt: now,
+      headline: headline ?? caseId,
+    })
+    .run();
   if (firstLook !== null) {
     demo.db.insert(runs).values(firstLook.run).run();
     demo.db.insert(findings).values(firstLook.finding).run();

@@ -26,7 +26,7 @@ export function seeCase(
   { tenantId, caseId, now }: { tenantId: string; caseId: string; now: number },
 ): void {
   db.insert(cases)
-    .values({ tenantId, id: caseId, firstSeenAt: now, updatedAt: now })
+    .values({ tenantId, id: caseId, firstSeenAt: now, updatedAt: now, headline: 'a test case' })
     .onConflictDoNothing()
     .run();
 }

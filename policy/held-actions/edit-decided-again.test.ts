@@ -5,6 +5,7 @@ import { createFakeConsole, FAKE_TOOLS } from '../testing/fake-console.ts';
 import { createPolicyHarness, policyFrom, TENANT } from '../testing/policy-harness.ts';
 import { HeldActionConsoleError } from './held-action-console-error.ts';
 import { HeldActionEditError } from './held-action-edit-error.ts';
+import { HeldActionStaleError } from './held-action-stale-error.ts';
 import { createHeldActions } from './held-actions.ts';
 
 const POLICY = policyFrom(
@@ -63,6 +64,9 @@ describe('editing a held action', () => {
       args: { ids: ['7', '8'] },
     });
     expect(edited).toMatchObject({ approvals: 1, required: 3, executed: false });
+    expect(h.actions.get(id).reason).toBe(
+      'edited by alice: isolates 2 host(s); first asked: contain',
+    );
 
     expect((await h.actions.approve({ id, principalId: 'bob' })).executed).toBe(false);
     expect((await h.actions.approve({ id, principalId: 'carol' })).executed).toBe(true);
@@ -131,5 +135,54 @@ describe('approving on another console', () => {
     expect(
       on('http://127.0.0.1:4610').deny({ id: held.heldActionId, principalId: 'bob' }).status,
     ).toBe('denied');
+  });
+});
+
+describe('approving after things changed', () => {
+  it('refuses an approval when the tenant policy now denies the action', async () => {
+    const h = harness();
+    const id = await heldIsolation(h, ['7']);
+    const tightened = createHeldActions({
+      db: h.db,
+      tenantId: TENANT,
+      registry: h.registry,
+      capabilities: h.fake.capabilities,
+      audit: h.audit,
+      clock: h.clock,
+      policy: policyFrom('version: 1\nphase: observe\n'),
+    });
+
+    const approval = tightened.approve({ id, principalId: 'alice' });
+
+    await expect(approval).rejects.toThrow(HeldActionStaleError);
+    await expect(approval).rejects.toThrow(/policy now denies it \(the observe phase/);
+    expect(h.actions.get(id)).toMatchObject({ status: 'pending', approvedBy: [] });
+  });
+
+  it('refuses an approval of arguments edited since the approver read them', async () => {
+    const h = harness();
+    const id = await heldIsolation(h, ['7']);
+    const seen = h.actions.get(id).argsHash;
+    await h.actions.editAndApprove({ id, principalId: 'bob', args: { ids: ['7', '8'] } });
+
+    await expect(h.actions.approve({ id, principalId: 'alice', argsHash: seen })).rejects.toThrow(
+      /its arguments changed since you looked/,
+    );
+
+    const current = h.actions.get(id).argsHash;
+    expect(
+      (await h.actions.approve({ id, principalId: 'alice', argsHash: current })).approvals,
+    ).toBe(2);
+  });
+
+  it('holds a new action when the pending one asked for the same has expired', async () => {
+    const h = harness();
+    const first = await heldIsolation(h, ['7']);
+    h.clock.advance(8 * 86_400_000);
+
+    const second = await heldIsolation(h, ['7']);
+
+    expect(second).not.toBe(first);
+    expect(h.actions.get(second).status).toBe('pending');
   });
 });

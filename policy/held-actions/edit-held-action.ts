@@ -5,12 +5,10 @@ import { BlastRadius } from '../../tools/registry/blast-radius.ts';
 import type { AnyWriteTool, ToolCapabilities } from '../../tools/registry/define-tool.ts';
 import { invalidToolInput } from '../../tools/registry/invalid-tool-input.ts';
 import { canonicalHash, canonicalJson } from '../canonical-json.ts';
-import { CaseFacts } from '../case-facts.ts';
 import { summariseError } from '../execution/summarise-error.ts';
-import { withTargetTags } from '../gate/with-target-tags.ts';
 import type { PolicyDecision } from '../policy-decision.ts';
-import { evaluatePolicy } from '../rules/evaluate-policy.ts';
 import { type ApprovalResult, approveHeldAction, finishApproval } from './approve-held-action.ts';
+import { decideHeldAction } from './decide-held-action.ts';
 import type { HeldAction } from './held-action.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
 import { HeldActionEditError } from './held-action-edit-error.ts';
@@ -65,6 +63,21 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
     );
   }
 
+  // A ticket is outside the console's blast radius that policy conditions read: an edit
+  // may change what a ticket write does, never which ticket it does it to.
+  const tickets = (radius: BlastRadius) =>
+    radius.tickets
+      .map((ticket) => `${ticket.system}:${ticket.id}`)
+      .sort()
+      .join(',');
+  if (before.preview.tickets.length > 0 && tickets(preview) !== tickets(before.preview)) {
+    throw new HeldActionEditError(
+      id,
+      `an edit cannot move ${before.tool} to another ticket (${tickets(before.preview)} -> ` +
+        `${tickets(preview) || 'none'}); deny it and ask for the other ticket`,
+    );
+  }
+
   const decision = decideAgain({ deps, before, tool, args: next, preview });
   const approvalsRequired = Math.max(
     before.approvalsRequired,
@@ -84,12 +97,16 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
 
       const now = deps.clock.now();
       const editor = screened.principal.id;
+      // The agent's reason spoke of the old arguments; approvers read what the edit did.
+      const editedReason =
+        `edited by ${editor}: ${preview.summary}; first asked: ${before.reason}`.slice(0, 2_000);
       tx.update(heldActions)
         .set({
           argsJson: canonicalJson(next),
           argsHash,
           previewJson: canonicalJson(preview),
           decisionJson: canonicalJson(decision),
+          reason: editedReason,
           approvalsRequired,
           updatedAt: now,
         })
@@ -133,6 +150,7 @@ export async function editAndApproveHeldAction<Caps extends ToolCapabilities>({
 
       const action: HeldAction = {
         ...screened.action,
+        reason: editedReason,
         args: next,
         argsHash,
         preview,
@@ -186,21 +204,13 @@ function decideAgain<Caps extends ToolCapabilities>({
   args: Record<string, unknown>;
   preview: BlastRadius;
 }): PolicyDecision {
-  if (deps.policy === undefined) {
+  const decision = decideHeldAction({ deps, action: before, tool, args, preview });
+  if (decision === undefined) {
     throw new HeldActionEditError(
       before.id,
       'the tenant policy is not loaded here, so the new arguments cannot be decided again',
     );
   }
-
-  const decision = evaluatePolicy({
-    policy: deps.policy,
-    tool,
-    caseId: before.caseId,
-    facts: withTargetTags(before.facts ?? CaseFacts.parse({}), preview),
-    preview,
-    noteText: tool.noteText?.(args) ?? null,
-  });
   if (decision.outcome === 'deny') {
     throw new HeldActionEditError(before.id, `policy denies the new arguments: ${decision.reason}`);
   }

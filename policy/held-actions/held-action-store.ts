@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 
 import {
   type ApprovalRow,
@@ -63,7 +63,7 @@ export function loadHeldAction(
 /** A pending action of the same case, tool and arguments: asking again joins it. */
 export function findPendingTwin(
   store: StoreHandle,
-  key: { tenantId: string; caseId: string; tool: string; argsHash: string },
+  key: { tenantId: string; caseId: string; tool: string; argsHash: string; now: number },
 ): HeldAction | undefined {
   const row = store
     .select()
@@ -75,6 +75,8 @@ export function findPendingTwin(
         eq(heldActions.caseId, key.caseId),
         eq(heldActions.tool, key.tool),
         eq(heldActions.status, 'pending'),
+        // One past its expiry is closed, though nothing has marked it yet.
+        gt(heldActions.expiresAt, key.now),
       ),
     )
     .get();

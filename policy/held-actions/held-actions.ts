@@ -24,7 +24,16 @@ export interface HeldActions {
   list(filter?: Omit<HeldActionFilter, 'tenantId'>): HeldAction[];
   get(id: string): HeldAction;
   /** Approves the current arguments; the final approval runs the action once. */
-  approve(input: { id: string; principalId: string; comment?: string }): Promise<ApprovalResult>;
+  /**
+   * Approves the current arguments; with `argsHash`, only if they are still the ones the
+   * approver saw.
+   */
+  approve(input: {
+    id: string;
+    principalId: string;
+    comment?: string;
+    argsHash?: string;
+  }): Promise<ApprovalResult>;
   deny(input: { id: string; principalId: string; comment?: string }): HeldAction;
   /** Replaces the arguments (recorded with both hashes) and approves the new ones. */
   editAndApprove(input: {
@@ -103,8 +112,14 @@ export function createHeldActions<Caps extends ToolCapabilities>({
       if (action === undefined) throw new HeldActionNotFoundError(id, tenantId);
       return action;
     },
-    approve: ({ id, principalId, comment }) =>
-      approveHeldAction({ deps, id, principalId, comment }),
+    approve: ({ id, principalId, comment, argsHash }) =>
+      approveHeldAction({
+        deps,
+        id,
+        principalId,
+        comment,
+        ...(argsHash === undefined ? {} : { argsHash }),
+      }),
     deny: ({ id, principalId, comment }) => denyHeldAction({ deps, id, principalId, comment }),
     editAndApprove: ({ id, principalId, args, comment }) =>
       editAndApproveHeldAction({ deps, id, principalId, args, comment }),

@@ -57,8 +57,8 @@ export function holdAction({
   request: HoldRequest;
   generateId?: () => string;
 }): { action: HeldAction; joined: boolean } {
-  const twin = findPendingTwin(store, request);
   const now = clock.now();
+  const twin = findPendingTwin(store, { ...request, now });
   const holdForMs = request.decision.holdForMs ?? 0;
   const id = twin?.id ?? generateId();
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { heldActions } from '../../db/schema.ts';
 import { createFakeConsole, FAKE_TOOLS } from '../testing/fake-console.ts';
-import { createPolicyHarness, policyFrom } from '../testing/policy-harness.ts';
+import { createPolicyHarness, policyFrom, TENANT } from '../testing/policy-harness.ts';
+import { createHeldActions } from './held-actions.ts';
 
 const POLICY = policyFrom('version: 1\nrules:\n  - { tool: isolate_hosts, action: hold }');
 
@@ -83,5 +84,27 @@ describe('recovering actions a crash left executing', () => {
     expect(first).toHaveLength(1);
     expect(second).toEqual([]);
     expect(h.entries(['action.executed'])).toHaveLength(1);
+  });
+
+  it('leaves an action asked on another console for a person, rather than ask this one', async () => {
+    const { h, fake, id } = await stuckIsolation({ landed: true });
+    h.db
+      .update(heldActions)
+      .set({ consoleUrl: 'http://127.0.0.1:40123' })
+      .where(eq(heldActions.id, id))
+      .run();
+    h.clock.advance(10 * 60_000);
+    const elsewhere = createHeldActions({
+      db: h.db,
+      tenantId: TENANT,
+      registry: h.registry,
+      capabilities: fake.capabilities,
+      audit: h.audit,
+      clock: h.clock,
+      consoleUrl: 'http://127.0.0.1:4610',
+    });
+
+    expect(await elsewhere.recoverInterrupted({ staleAfterMs: 5 * 60_000 })).toEqual([]);
+    expect(h.actions.get(id).status).toBe('executing');
   });
 });

@@ -1,5 +1,6 @@
 import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
 import type { Verification } from '../../tools/registry/verification.ts';
+import { consoleOrigin } from '../console-origin.ts';
 import { verifySafely } from '../execution/execute-write.ts';
 import type { ExecutionOutcome, HeldAction } from './held-action.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
@@ -34,9 +35,19 @@ export async function recoverInterruptedActions<Caps extends ToolCapabilities>({
     statuses: ['executing'],
     limit: 10_000,
   }).filter((action) => action.updatedAt < cutoff);
+  const configured = consoleOrigin(deps.consoleUrl);
 
   const recovered: RecoveredAction[] = [];
   for (const action of stuck) {
+    // Only the console it ran on can say whether it took effect; asking another one could
+    // settle it on what an unrelated endpoint looks like.
+    if (action.consoleUrl !== null && configured !== null && action.consoleUrl !== configured) {
+      deps.logger.warn(
+        { heldActionId: action.id, heldOn: action.consoleUrl, configured },
+        'an interrupted action was asked on another console; left for a person to check',
+      );
+      continue;
+    }
     const verification = await verifyStuck(deps, action);
     const outcome = outcomeOf(verification);
     if (recordExecution({ deps, action, outcome, approvedBy: null, claimedBefore: cutoff })) {

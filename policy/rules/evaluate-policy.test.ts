@@ -200,6 +200,10 @@ describe('evaluatePolicy', () => {
       outcome: 'deny',
       ruleIndex: 0,
     });
+    // People write console tags in any case; a deny rule must not fail open on one.
+    expect(
+      decide({ ...base, facts: { ...ransomware, assetTags: ['Domain-Controller'] } }),
+    ).toMatchObject({ outcome: 'deny', ruleIndex: 0 });
     expect(decide({ ...base, facts: { ...ransomware, confidence: 0.6 } })).toMatchObject({
       outcome: 'hold',
       ruleIndex: 2,

@@ -149,10 +149,12 @@ function conditionsHold(when: RuleConditions | undefined, question: PolicyQuesti
   }
   if (when.severity && (!facts.severity || !when.severity.includes(facts.severity))) return false;
   if (when.verdict && (!facts.verdict || !when.verdict.includes(facts.verdict))) return false;
-  if (when.assetTags?.any && !when.assetTags.any.some((tag) => facts.assetTags.includes(tag))) {
-    return false;
-  }
-  if (when.assetTags?.none?.some((tag) => facts.assetTags.includes(tag))) return false;
+  // Console tags are written by people, in any case: `Domain-Controller` is the tag a
+  // rule on `domain-controller` means, and a deny rule must not fail open on it.
+  const tags = new Set(facts.assetTags.map((tag) => tag.toLowerCase()));
+  const tagged = (tag: string) => tags.has(tag.toLowerCase());
+  if (when.assetTags?.any && !when.assetTags.any.some(tagged)) return false;
+  if (when.assetTags?.none?.some(tagged)) return false;
 
   if (when.blastRadius) {
     if (preview === null) return false;

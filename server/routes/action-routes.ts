@@ -9,6 +9,7 @@ import {
   ActionList,
   ActionQuery,
   ApprovalView,
+  ApproveBody,
   DecisionBody,
   EditBody,
   HeldActionView,
@@ -79,11 +80,13 @@ export function actionRoutes(deps: ServerDeps): AnyApiRoute[] {
       summary: 'Approve the held arguments; the last approval needed runs and verifies it',
       description:
         "Recorded under the key's principal. Containment needs two distinct approvers by " +
-        'default; the same person approving twice is 403.',
+        'default; the same person approving twice is 403. Send the `argsHash` you read to ' +
+        'refuse (409) an approval of arguments someone edited since; an action the ' +
+        "tenant's policy now denies is refused (409) too.",
       tag: 'actions',
       roles: ROUTE_ROLES.decideActions,
       params: ById,
-      body: DecisionBody,
+      body: ApproveBody,
       responses: { 200: { description: 'Where the action stands', schema: ApprovalView } },
       handle: async ({ params, body, auth }) => ({
         status: 200,
@@ -92,6 +95,7 @@ export function actionRoutes(deps: ServerDeps): AnyApiRoute[] {
             id: params.id,
             principalId: auth.principalId,
             ...(body.comment === undefined ? {} : { comment: body.comment }),
+            ...(body.argsHash === undefined ? {} : { argsHash: body.argsHash }),
           }),
         ),
       }),

@@ -143,6 +143,15 @@ export const DecisionBody = z.strictObject({
   comment: z.string().max(2_000).optional(),
 });
 
+export const ApproveBody = z.strictObject({
+  comment: z.string().max(2_000).optional(),
+  /** The `argsHash` the approver read; the approval is refused if the action changed since. */
+  argsHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest, as the action shows it')
+    .optional(),
+});
+
 export const EditBody = z.strictObject({
   /** The new arguments, replacing the held ones; approvals of the old ones stop counting. */
   args: z.record(z.string(), z.unknown()),
