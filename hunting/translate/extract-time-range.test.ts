@@ -69,4 +69,23 @@ describe('extractTimeRange', () => {
     });
     expect(reasonOf('logons since 2025-02-29')).toContain('not a date on the calendar');
   });
+
+  it('refuses what a second tester found falling back to the default window', () => {
+    expect(reasonOf('logons in the last 10000 days')).toContain(LIMIT);
+    expect(reasonOf('logons in the last 100000000 hours')).toContain(LIMIT);
+    expect(reasonOf('logons in the last twenty-five days')).toBe(
+      '"in the last twenty-five days" names an amount casebook cannot read; write it in digits',
+    );
+    expect(reasonOf('logons between 2025-03-18 and 2999-12-31')).toBe(
+      '"between 2025-03-18 and 2999-12-31" ends in the future; name a range that ends by now',
+    );
+  });
+
+  it('reads a between range whose times carry a UTC offset', () => {
+    expect(windowOf('logons between 2025-03-18T23:00+05:00 and 2025-03-19T01:00+05:00')).toEqual({
+      fromMs: Date.parse('2025-03-18T18:00:00Z'),
+      toMs: Date.parse('2025-03-18T20:00:00Z'),
+      label: 'between 2025-03-18T23:00+05:00 and 2025-03-19T01:00+05:00',
+    });
+  });
 });

@@ -58,7 +58,7 @@ function unitMs(word: string): number | undefined {
 function amountOf(word: string | undefined): number | undefined {
   if (word === undefined || word === '') return 1;
   const lower = word.toLowerCase();
-  if (/^\d{1,4}$/.test(lower)) return Number(lower);
+  if (/^\d{1,12}$/.test(lower)) return Number(lower);
   return NUMBER_WORDS[lower];
 }
 
@@ -90,13 +90,13 @@ export interface TimeRangeRefusal {
 const RELATIVE = new RegExp(
   [
     '\\b(?:in\\s+|over\\s+|during\\s+|within\\s+)?(?:the\\s+)?(?:last|p' +
-      'ast|previous)\\s+(\\d{1,4}|[a-z-]+)?\\s*(m|mins?|minutes?|h|hrs' +
+      'ast|previous)\\s+(\\d{1,12}|[a-z-]+)?\\s*(m|mins?|minutes?|h|hrs' +
       '?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\\b',
   ].join('|'),
   'i',
 );
-const COMPACT = /\b(?:last|past)\s+(\d{1,4})(m|h|d|w|y)\b/i;
-const ISO_DAY = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?/;
+const COMPACT = /\b(?:last|past)\s+(\d{1,12})(m|h|d|w|y)\b/i;
+const ISO_DAY = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/;
 const BETWEEN = new RegExp(`\\bbetween\\s+(${ISO_DAY.source})\\s+and\\s+(${ISO_DAY.source})`, 'i');
 const SINCE_DATE = new RegExp(`\\bsince\\s+(${ISO_DAY.source})`, 'i');
 
@@ -141,6 +141,9 @@ export function extractTimeRange(
   });
   if (toMs <= fromMs)
     return refuse(`"${label}" is an empty time range; name a span that ends after it starts`);
+  if (toMs > now + DAY) {
+    return refuse(`"${label}" ends in the future; name a range that ends by now`);
+  }
   if (fromMs < now - MAX_HUNT_LOOKBACK_MS) {
     return refuse(
       `"${label}" reaches back further than a hunt may search, at most ` +
@@ -186,6 +189,14 @@ function findTimeRange(text: string, now: number): TimeRangeMatch | TimeRangeRef
     const amount = amountOf(rel[1]);
     const unit = unitMs(rel[2]?.toLowerCase() ?? '');
     if (amount !== undefined && unit !== undefined) return relative(rel[0], amount, unit, now);
+    // "the last twenty-five days": a span was asked for, so guessing one would be wrong.
+    if (unit !== undefined) {
+      return {
+        kind: 'refused',
+        reason: `"${rel[0]}" names an amount casebook cannot read; write it in digits`,
+        matched: rel[0],
+      };
+    }
   }
 
   const named: [RegExp, () => [number, number]][] = [
