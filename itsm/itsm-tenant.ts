@@ -62,6 +62,8 @@ export function createItsmTenant({
     audit,
     // The ticket system answers at once; a short check keeps a failing sync quick.
     timing: { timeoutMs: 5_000, pollMs: 500 },
+    // A held ticket write remembers which ITSM it was asked on, and runs only there.
+    consoleUrl: settings.baseUrl,
   });
 
   return {

@@ -106,7 +106,10 @@ export function openTenantActions({
     db: store.db,
     tenantId,
     policy,
-    ...(tenantConsoleUrl === undefined ? {} : { consoleUrl: tenantConsoleUrl }),
+    consoleUrl: (tool) =>
+      itsm !== null && itsmSettings !== undefined && itsm.names.has(tool)
+        ? itsmSettings.baseUrl
+        : tenantConsoleUrl,
     registry: createToolRegistry<TenantCapabilities>([
       ...SENTINELONE_TOOLS,
       ...(itsm?.tools ?? []),

@@ -393,6 +393,28 @@ describe('held ticket writes through casebook actions', () => {
     expect(issuesOf('5151').map((issue) => issue.status)).toEqual(['done']);
   });
 
+  it('refuses to run a held ticket write on another ITSM than the one it was asked on', async () => {
+    vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
+    const config = jiraConfig('other-itsm');
+    seeCases(config, '5157');
+    await runCommand({ command: actionsGrant, args: ['alice', '--role', 'analyst'], config });
+    await runCommand({
+      command: caseStatus,
+      args: ['5157', 'resolved', '--by', 'carol', '--change-id', 'res-3'],
+      config,
+    });
+    const id = heldActionOf(config, 'res-3');
+    const moved = Config.parse({
+      ...config,
+      itsm: { default: { ...config.itsm.default, baseUrl: 'http://127.0.0.1:9' } },
+    });
+
+    await expect(
+      runCommand({ command: actionsApprove, args: [id, '--as', 'alice'], config: moved }),
+    ).rejects.toThrow(/was asked on console http:\/\/127\.0\.0\.1:\d+, but this tenant’s/);
+    expect(issuesOf('5157').map((issue) => issue.status)).not.toContain('done');
+  });
+
   it('denying it fails the change for good, and the sync shows who denied it and why', async () => {
     vi.stubEnv('CASEBOOK_TEST_JIRA', sims.jira.user.secret);
     const config = jiraConfig('deny');

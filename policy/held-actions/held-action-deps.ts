@@ -20,6 +20,9 @@ export interface HeldActionDeps<Caps extends ToolCapabilities> {
   timing: VerifyTiming;
   /** The tenant's policy: edited arguments are decided again under it. */
   policy?: Policy;
-  /** Origin of the console `capabilities` talk to (see the gate's `consoleUrl`). */
-  consoleUrl?: string;
+  /**
+   * The system a tool's writes go to here (the SentinelOne console, or the ticket
+   * system), as the gate's `consoleUrl` recorded it; see `systemUrlOf`.
+   */
+  consoleUrl?: string | ((tool: string) => string | undefined);
 }

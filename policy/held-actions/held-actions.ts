@@ -74,8 +74,11 @@ export function createHeldActions<Caps extends ToolCapabilities>({
   timing?: VerifyTiming;
   /** Edits are decided again under it; without it, edits are refused. */
   policy?: Policy;
-  /** The console `capabilities` talk to; actions asked on another are refused. */
-  consoleUrl?: string;
+  /**
+   * Where `capabilities` write: the console, or per tool (console and ticket system);
+   * an action asked on another system is refused.
+   */
+  consoleUrl?: string | ((tool: string) => string | undefined);
 }): HeldActions {
   const deps: HeldActionDeps<Caps> = {
     db,

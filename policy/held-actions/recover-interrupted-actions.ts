@@ -1,11 +1,11 @@
 import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
 import type { Verification } from '../../tools/registry/verification.ts';
-import { consoleOrigin } from '../console-origin.ts';
 import { verifySafely } from '../execution/execute-write.ts';
 import type { ExecutionOutcome, HeldAction } from './held-action.ts';
 import type { HeldActionDeps } from './held-action-deps.ts';
 import { queryHeldActions } from './held-action-store.ts';
 import { recordExecution } from './record-execution.ts';
+import { systemUrlOf } from './system-url-of.ts';
 
 export interface RecoveredAction {
   id: string;
@@ -35,12 +35,12 @@ export async function recoverInterruptedActions<Caps extends ToolCapabilities>({
     statuses: ['executing'],
     limit: 10_000,
   }).filter((action) => action.updatedAt < cutoff);
-  const configured = consoleOrigin(deps.consoleUrl);
 
   const recovered: RecoveredAction[] = [];
   for (const action of stuck) {
     // Only the console it ran on can say whether it took effect; asking another one could
     // settle it on what an unrelated endpoint looks like.
+    const configured = systemUrlOf(deps, action.tool);
     if (action.consoleUrl !== null && configured !== null && action.consoleUrl !== configured) {
       deps.logger.warn(
         { heldActionId: action.id, heldOn: action.consoleUrl, configured },

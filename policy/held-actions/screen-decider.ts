@@ -3,7 +3,6 @@ import { and, eq } from 'drizzle-orm';
 import { heldActions } from '../../db/schema.ts';
 import type { CasebookError } from '../../lib/casebook-error.ts';
 import type { ToolCapabilities } from '../../tools/registry/define-tool.ts';
-import { consoleOrigin } from '../console-origin.ts';
 import { isAgentIdentity } from '../identity/agent-identities.ts';
 import { canonicalPrincipalId } from '../identity/canonical-principal-id.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -18,6 +17,7 @@ import type { HeldActionDeps } from './held-action-deps.ts';
 import { HeldActionNotFoundError } from './held-action-not-found-error.ts';
 import { loadHeldAction } from './held-action-store.ts';
 import { runAgentIds } from './run-agent-ids.ts';
+import { systemUrlOf } from './system-url-of.ts';
 
 export type Screened =
   | { ok: true; action: HeldAction; principal: Principal }
@@ -92,7 +92,7 @@ export function screenDecider<Caps extends ToolCapabilities>({
     return { ok: false, error: new HeldActionClosedError(id, action.status) };
   }
 
-  const configured = consoleOrigin(deps.consoleUrl);
+  const configured = systemUrlOf(deps, action.tool);
   if (attempt !== 'deny' && action.consoleUrl !== null && configured !== null) {
     if (action.consoleUrl !== configured) {
       return { ok: false, error: new HeldActionConsoleError(id, action.consoleUrl, configured) };

@@ -70,6 +70,7 @@ export function createTenantHeldActions({
   const itsm = itsmActionTools({ db, settings, tenantId, clock, logger });
   return createHeldActions({
     ...common,
+    consoleUrl: (tool) => (itsm.names.has(tool) ? settings.baseUrl : consoleUrl),
     registry: createToolRegistry<SentinelOneCapabilities & ItsmCapabilities>([
       ...SENTINELONE_TOOLS,
       ...itsm.tools,
